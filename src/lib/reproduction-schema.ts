@@ -1,0 +1,82 @@
+// How an entry reproduces its error, in a form `npm run verify` runs against real servers.
+// Four kinds:
+//   sql       one session runs `setup`, then `sql`, which must fail with `expect.sqlstate`.
+//   sessions  named sessions run ordered `steps` (deadlocks, lock waits, terminations).
+//   connect   a connection attempt (wrong password, unknown database, no pg_hba.conf entry, ...).
+//   manual    cannot run in plain SQL (disk full, crash, network cut): says why and what would.
+import { z } from 'zod';
+import { sqlstateSchema } from './sqlstate.ts';
+
+const text = z.string().trim().min(1, 'must not be empty');
+const sessionName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a session name is lower-case, e.g. "a"');
+
+/** Server settings for the case. Any `server` block gets the case its own server instance. */
+const serverSchema = z.strictObject({
+  /** postgresql.conf settings, passed as `-c name=value` when the instance starts. */
+  settings: z.record(z.string(), z.string()).default({}),
+  /** pg_hba.conf lines placed before the runner's own catch-all lines. */
+  hba: z.array(text).default([]),
+});
+
+const expectSchema = z.strictObject({
+  sqlstate: sqlstateSchema,
+  /** Which session receives the error; "any" where the server picks (a deadlock's victim). */
+  session: z.union([sessionName, z.literal('any')]).default('main'),
+});
+
+const sqlStep = z.strictObject({
+  session: sessionName,
+  sql: text,
+  /** The statement waits on a lock: the runner goes on once the server shows it waiting. */
+  blocks: z.boolean().default(false),
+});
+const sleepStep = z.strictObject({
+  /** Lets a timeout fire; the only place where a case waits on the clock. */
+  sleepMs: z.number().int().positive().max(10_000),
+});
+
+const common = {
+  /** What the case shows, in words, for the page. */
+  description: text,
+  expect: expectSchema,
+  server: serverSchema.optional(),
+  /** Run first, as superuser, in the case's own fresh database. Must succeed. */
+  setup: text.optional(),
+  /** Majors where the case cannot apply (e.g. 72000 before 17 needs old_snapshot_threshold). */
+  onlyMajors: z.array(z.number().int().min(14).max(18)).optional(),
+};
+
+export const reproductionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('sql'), ...common, sql: text }),
+  z.strictObject({
+    kind: z.literal('sessions'),
+    ...common,
+    steps: z.array(z.union([sqlStep, sleepStep])).min(2),
+  }),
+  z.strictObject({
+    kind: z.literal('connect'),
+    ...common,
+    connect: z.strictObject({
+      user: z.string().default('postgres'),
+      password: z.string().optional(),
+      database: z.string().optional(),
+      /** Open this many connections first and keep them, to exhaust connection slots. */
+      holdConnections: z.number().int().positive().max(50).optional(),
+      /** After connecting, run this (e.g. to let an idle timeout fire) in the connected session. */
+      then: z.array(z.union([z.strictObject({ sql: text }), sleepStep])).optional(),
+    }),
+  }),
+  z.strictObject({
+    kind: z.literal('manual'),
+    description: text,
+    expect: z.strictObject({ sqlstate: sqlstateSchema, session: z.string().optional() }),
+    /** Why this cannot run as plain SQL against a test server. */
+    whyNotRunnable: text,
+    /** What would trigger it, in order: prose steps, shown as a list. */
+    steps: z.array(text).min(1),
+    /** Optional illustration (SQL, config or shell) shown with the steps; never run. */
+    code: z.strictObject({ lang: z.string(), code: text }).optional(),
+  }),
+], { error: 'kind must be one of sql, sessions, connect, manual' });
+
+export type Reproduction = z.infer<typeof reproductionSchema>;
