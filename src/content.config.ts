@@ -1,0 +1,23 @@
+// The authored entries: one YAML file per SQLSTATE in content/errors/, validated by the shared
+// schema. ENTRY_DIR points the build at another folder (the malformed-entry tests use it).
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { hasCode } from './lib/catalog.ts';
+import { entrySchema } from './lib/entry-schema.ts';
+
+const errors = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: process.env.ENTRY_DIR ?? './content/errors' }),
+  schema: entrySchema.superRefine((entry, ctx) => {
+    entry.related.forEach((link, i) => {
+      if (!hasCode(link.code)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['related', i, 'code'],
+          message: `broken link ${entry.code} -> ${link.code}: no such SQLSTATE`,
+        });
+      }
+    });
+  }),
+});
+
+export const collections = { errors };

@@ -1,0 +1,49 @@
+// The JSON the site publishes: for runbook tooling (/api/errors.json, /api/errors/<CODE>.json)
+// and, in compact form, for the search box.
+import { classes, codes, getClass, serverMessages, type CatalogCode } from './catalog.ts';
+import type { Entry } from './entry-schema.ts';
+import { entryPath } from './paths.ts';
+
+export function errorList(entries: Map<string, Entry>, site: URL) {
+  return codes.map((c) => {
+    const entry = entries.get(c.code);
+    return {
+      code: c.code,
+      name: c.name,
+      class: c.classCode,
+      className: getClass(c.classCode).name,
+      type: c.type,
+      title: entry?.title ?? null,
+      tier: entry?.tier ?? null,
+      confidence: entry?.confidence.level ?? null,
+      authored: entry !== undefined,
+      url: new URL(entryPath(c.code), site).href,
+    };
+  });
+}
+
+export function errorDetail(info: CatalogCode, entry: Entry | undefined, site: URL) {
+  return {
+    ...info,
+    className: getClass(info.classCode).name,
+    url: new URL(entryPath(info.code), site).href,
+    serverMessages: serverMessages(info.code).map(({ text, file }) => ({ text, file })),
+    entry: entry ?? null,
+  };
+}
+
+/** Compact code list for search: [code, name] pairs and class names by class code. */
+export function searchCodes() {
+  return {
+    classes: Object.fromEntries(classes.map((c) => [c.code, c.name])),
+    codes: codes.map((c) => [c.code, c.name]),
+  };
+}
+
+/** Message formats for matching a pasted message: the server's, plus authored client-side ones. */
+export function searchMessages(entries: Map<string, Entry>): [string, string][] {
+  const pairs = new Set<string>();
+  for (const c of codes) for (const m of serverMessages(c.code)) pairs.add(JSON.stringify([c.code, m.text]));
+  for (const e of entries.values()) for (const m of e.messages) pairs.add(JSON.stringify([e.code, m.text]));
+  return [...pairs].map((p) => JSON.parse(p) as [string, string]);
+}

@@ -1,0 +1,57 @@
+// Server messages are printf formats ("relation \"%s\" does not exist"). These helpers show them
+// readably, match a pasted message against them, and reduce them to the fixed words search needs.
+
+// printf conversions used in PostgreSQL's messages: %s %d %u %ld %lld %lu %llu %zu %X %c %m %.*s %02X ...
+const PLACEHOLDER = /%(?:[-+ #0]*\d*(?:\.(?:\d+|\*))?(?:hh|h|ll|l|z|j|t|L)?[sdiuxXcfgeEmp]|%)/g;
+
+export type MessagePart = { text: string } | { placeholder: string };
+
+/** Splits a format into literal text and placeholders, for display with placeholders marked. */
+export function messageParts(format: string): MessagePart[] {
+  const parts: MessagePart[] = [];
+  let last = 0;
+  for (const match of format.matchAll(PLACEHOLDER)) {
+    if (match.index > last) parts.push({ text: format.slice(last, match.index) });
+    parts.push(match[0] === '%%' ? { text: '%' } : { placeholder: placeholderName(match[0]) });
+    last = match.index + match[0].length;
+  }
+  if (last < format.length) parts.push({ text: format.slice(last) });
+  return parts;
+}
+
+/** What a reader sees in place of a conversion: a word saying what kind of value goes there. */
+function placeholderName(conversion: string): string {
+  const kind = conversion.at(-1);
+  if (kind === 's') return 'name';
+  if (kind === 'm') return 'OS error';
+  if (kind === 'c') return 'char';
+  return 'number';
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A regular expression that matches any message the format can produce. */
+export function messagePattern(format: string): RegExp {
+  const source = messageParts(format)
+    .map((p) => ('text' in p ? escapeRe(p.text) : '.+?'))
+    .join('');
+  return new RegExp(source, 'i');
+}
+
+/** How much fixed text a format has: longer fixed text means a more specific match. */
+export const fixedLength = (format: string) =>
+  messageParts(format).reduce((n, p) => n + ('text' in p ? p.text.length : 0), 0);
+
+/**
+ * The words of a message that are always there: no placeholders, no quoted names, no numbers.
+ * `duplicate key value violates unique constraint "users_email_key"` gives
+ * `duplicate key value violates unique constraint`.
+ */
+export function fixedWords(message: string): string[] {
+  return message
+    .replace(PLACEHOLDER, ' ')
+    .replace(/"[^"]*"|'[^']*'|«[^»]*»/g, ' ')
+    .split(/[^\p{L}\p{N}_]+/u)
+    .filter((w) => w !== '' && !/^\d+$/.test(w))
+    .map((w) => w.toLowerCase());
+}

@@ -1,0 +1,92 @@
+// Our thin layer in front of Pagefind. Pagefind matches every word of a query and ranks codes as
+// text prefixes, so "SQLSTATE 08006" or a pasted message would miss or rank badly. This module
+// recognises exact codes and condition names, and turns a pasted message into its fixed words.
+import { fixedLength, fixedWords, messagePattern } from './message-format.ts';
+import { SQLSTATE_RE } from './sqlstate.ts';
+
+export interface SearchCode {
+  code: string;
+  name: string;
+}
+export interface QueryPlan {
+  /** Codes to rank first, best first: exact codes, then condition names. */
+  exact: string[];
+  /** Where Enter goes: set when the query is just one existing code or one unambiguous name. */
+  jump: string | null;
+  /** The cleaned text, when it looks like a pasted message (three words or more). */
+  message: string | null;
+  /** What to hand Pagefind. */
+  pagefind: string;
+}
+
+// Words people type around a code: "SQLSTATE 08006", "error 40P01", "ERROR: ...", "code=23505".
+const NOISE = new Set(['sqlstate', 'error', 'code', 'errcode', 'pg', 'postgres', 'postgresql', 'psql', 'fatal', 'panic']);
+const LEVEL_PREFIX = /^\s*(?:psql:\S*\s*)?(?:ERROR|FATAL|PANIC|WARNING|NOTICE|LOG|DETAIL)\s*:\s*/i;
+
+export function planQuery(raw: string, codes: SearchCode[]): QueryPlan {
+  const byCode = new Map(codes.map((c) => [c.code, c]));
+  const byName = Map.groupBy(codes, (c) => c.name);
+  const text = raw.replace(LEVEL_PREFIX, '').trim();
+  const tokens = text.split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
+  const meaningful = tokens.filter((t) => !NOISE.has(t.toLowerCase()));
+
+  const exact: string[] = [];
+  const add = (code: string) => exact.includes(code) || exact.push(code);
+  for (const token of tokens) {
+    const upper = token.toUpperCase();
+    if (SQLSTATE_RE.test(upper) && byCode.has(upper)) add(upper);
+  }
+  const asName = meaningful.join('_').toLowerCase();
+  for (const candidate of [asName, ...meaningful.map((t) => t.toLowerCase())]) {
+    for (const c of byName.get(candidate) ?? []) add(c.code);
+  }
+
+  let jump: string | null = null;
+  if (meaningful.length === 1 && exact.length === 1) jump = exact[0];
+  if (meaningful.length >= 1 && (byName.get(asName)?.length ?? 0) === 1) jump = byName.get(asName)![0].code;
+
+  const isMessage = meaningful.length >= 3 && exact.length === 0;
+  const words = isMessage ? fixedWords(text) : meaningful.map((t) => t.toLowerCase());
+  return {
+    exact,
+    jump,
+    message: isMessage ? text : null,
+    pagefind: (words.length ? words : meaningful).join(' '),
+  };
+}
+
+export interface MessageTemplate {
+  code: string;
+  text: string;
+}
+
+// A template must have this much fixed text to count: "%s" alone matches anything.
+const MIN_FIXED = 12;
+
+export interface CompiledTemplate {
+  code: string;
+  fixed: number;
+  pattern: RegExp;
+}
+
+/** Compiles templates once (the search box does it when the message list first loads). */
+export function compileTemplates(templates: MessageTemplate[]): CompiledTemplate[] {
+  return templates
+    .map((t) => ({ code: t.code, fixed: fixedLength(t.text), pattern: messagePattern(t.text) }))
+    .filter((t) => t.fixed >= MIN_FIXED);
+}
+
+/** Codes whose message templates match the pasted message, most specific template first. */
+export function matchMessage(message: string, templates: CompiledTemplate[]): string[] {
+  const scored = new Map<string, number>();
+  for (const t of templates) {
+    if (t.fixed <= (scored.get(t.code) ?? 0)) continue;
+    if (t.pattern.test(message)) scored.set(t.code, t.fixed);
+  }
+  return [...scored].sort((a, b) => b[1] - a[1]).map(([code]) => code);
+}
+
+/** Exact hits first, then message matches, then Pagefind's, each code once. */
+export function mergeResults(...lists: string[][]): string[] {
+  return [...new Set(lists.flat())];
+}

@@ -1,0 +1,293 @@
+// What `npm run verify` found on real servers (content/verification/results.json), and the pure
+// logic around it: hashing a reproduction, judging a run, which majors a case applies to, the
+// catalog's version facts, staleness, and the summary each entry page shows.
+// No server code here: scripts/verify/ runs the servers; the site imports only this file.
+import { createHash } from 'node:crypto';
+import committedJson from '../../content/verification/results.json' with { type: 'json' };
+import type { Reproduction } from './reproduction-schema.ts';
+
+export const MAJORS = [14, 15, 16, 17, 18] as const;
+export const RESULTS_FILE = 'content/verification/results.json';
+
+/** One message a session received from the server: an error, or a notice with a SQLSTATE. */
+export interface Received {
+  session: string;
+  sqlstate: string;
+  severity: string;
+  message: string;
+}
+
+/** A case on one major: run (pass or not), or not applicable there and why. */
+export type MajorResult =
+  | { pass: boolean; got: Received[]; /** the runner could not finish the case */ error?: string }
+  | { skipped: string };
+
+export interface Expected {
+  sqlstate: string;
+  /** The session that must receive it; "any" where the server picks (a deadlock's victim). */
+  session: string;
+}
+
+export interface CaseResult {
+  kind: Reproduction['kind'];
+  /** sha256 of the canonical JSON of the entry's reproduction: a changed case is stale. */
+  hash: string;
+  expected: Expected;
+  runnable: boolean;
+  /** Why a case is not machine-checkable (a manual reproduction's whyNotRunnable). */
+  reason?: string;
+  /** Keyed by major ("14" .. "18"); empty for cases that are not runnable. */
+  majors: Record<string, MajorResult>;
+}
+
+/**
+ * Does the server know the condition name for this code? null: it cannot tell, because PL/pgSQL
+ * leaves success and warning names out of its table (they cannot be caught).
+ */
+export type VersionFact = boolean | null;
+
+export interface VersionDisagreement {
+  code: string;
+  name: string;
+  major: string;
+  catalog: boolean;
+  server: boolean;
+}
+
+export interface VerificationResults {
+  /** Date of the run, YYYY-MM-DD. */
+  ranAt: string;
+  /** Major -> the exact server version that ran. */
+  servers: Record<string, string>;
+  cases: Record<string, CaseResult>;
+  versionFacts: Record<string, Record<string, VersionFact>>;
+  versionDisagreements: VersionDisagreement[];
+}
+
+export const committedResults = committedJson as VerificationResults;
+
+// ---------------------------------------------------------------- hashing and serialising
+
+/** JSON with object keys sorted at every level: the same data always gives the same text. */
+export function canonicalJson(value: unknown, indent?: number): string {
+  const sortKeys = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sortKeys);
+    if (v && typeof v === 'object') {
+      const entries = Object.entries(v).filter(([, x]) => x !== undefined);
+      return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => [k, sortKeys(x)]));
+    }
+    return v;
+  };
+  return JSON.stringify(sortKeys(value), null, indent);
+}
+
+export const reproductionHash = (reproduction: Reproduction): string =>
+  createHash('sha256').update(canonicalJson(reproduction)).digest('hex');
+
+/** The results file as committed: sorted keys, two-space indent, newline at the end. */
+export const serialiseResults = (results: VerificationResults) => canonicalJson(results, 2) + '\n';
+
+// ---------------------------------------------------------------- what a case expects and where
+
+export function expectedOf(reproduction: Reproduction): Expected {
+  return { sqlstate: reproduction.expect.sqlstate, session: reproduction.expect.session ?? 'main' };
+}
+
+/** Passed: the expected session (any session for "any") received the expected SQLSTATE. */
+export function judge(expected: Expected, got: Received[]): boolean {
+  return got.some((r) => r.sqlstate === expected.sqlstate && (expected.session === 'any' || r.session === expected.session));
+}
+
+/** "<=13" -> 13, "17" -> 17. */
+const majorOf = (version: string) => Number(version.replace(/^<=/, ''));
+
+/** Whether the catalog says the code exists in this major. */
+export function catalogHas(code: { since: string; removedIn: string | null }, major: number): boolean {
+  return majorOf(code.since) <= major && (code.removedIn === null || major < majorOf(code.removedIn));
+}
+
+/** Why a case does not run on a major (its code is not in that major, or onlyMajors), else null. */
+export function skipReason(
+  code: { code: string; since: string; removedIn: string | null },
+  reproduction: Reproduction,
+  major: number,
+): string | null {
+  if (majorOf(code.since) > major) return `${code.code} is new in PostgreSQL ${code.since} (catalog)`;
+  if (code.removedIn !== null && major >= majorOf(code.removedIn)) {
+    return `${code.code} was removed in PostgreSQL ${code.removedIn} (catalog)`;
+  }
+  const only = 'onlyMajors' in reproduction ? reproduction.onlyMajors : undefined;
+  if (only && !only.includes(major)) return `the reproduction applies to ${only.join(', ')} only (onlyMajors)`;
+  return null;
+}
+
+// ---------------------------------------------------------------- version facts
+
+export function versionDisagreements(
+  facts: VerificationResults['versionFacts'],
+  catalog: { code: string; name: string; since: string; removedIn: string | null }[],
+): VersionDisagreement[] {
+  const out: VersionDisagreement[] = [];
+  for (const c of catalog) {
+    for (const [major, server] of Object.entries(facts[c.code] ?? {})) {
+      const expected = catalogHas(c, Number(major));
+      if (server !== null && server !== expected) out.push({ code: c.code, name: c.name, major, catalog: expected, server });
+    }
+  }
+  return out.sort((a, b) => a.code.localeCompare(b.code) || a.major.localeCompare(b.major));
+}
+
+// ---------------------------------------------------------------- describing results
+
+const describeOne = (r: Received) => `${r.session}: ${r.sqlstate} ${r.severity} "${r.message}"`;
+
+export function describeGot(result: MajorResult): string {
+  if ('skipped' in result) return `skipped: ${result.skipped}`;
+  const got = result.got.length ? result.got.map(describeOne).join('; ') : 'no error';
+  return result.error ? `${got} (runner: ${result.error})` : got;
+}
+
+export const describeExpected = (e: Expected) =>
+  e.session === 'any' ? `${e.sqlstate} in any session` : `${e.sqlstate} in session ${e.session}`;
+
+export type CaseStatus = 'verified' | 'differs' | 'failed' | 'not-checkable' | 'not-run';
+
+export interface PerMajor {
+  major: string;
+  /** The exact server version, e.g. "16.14". */
+  version: string;
+  status: 'pass' | 'fail' | 'skipped' | 'not-run';
+  text: string;
+}
+
+export interface Summary {
+  status: CaseStatus;
+  text: string;
+  perMajor: PerMajor[];
+}
+
+function perMajorOf(result: CaseResult | undefined, results: VerificationResults): PerMajor[] {
+  return MAJORS.map(String).map((major) => {
+    const version = results.servers[major] ?? major;
+    const r = result?.majors[major];
+    if (!r) return { major, version, status: 'not-run', text: 'not run' };
+    if ('skipped' in r) return { major, version, status: 'skipped', text: r.skipped };
+    return { major, version, status: r.pass ? 'pass' : 'fail', text: describeGot(r) };
+  });
+}
+
+const list = (items: string[]) =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/** A case's status and a sentence for its page. Pass the entry's reproduction to detect staleness. */
+export function summariseCase(result: CaseResult | undefined, results: VerificationResults, reproduction?: Reproduction): Summary {
+  const perMajor = perMajorOf(result, results);
+  if (!result) return { status: 'not-run', text: 'Not verified yet.', perMajor };
+  if (!result.runnable) return { status: 'not-checkable', text: `Not machine-checkable: ${result.reason}`, perMajor };
+  if (reproduction && reproductionHash(reproduction) !== result.hash) {
+    return { status: 'not-run', text: 'The reproduction changed since it was last verified.', perMajor };
+  }
+  const ran = perMajor.filter((m) => m.status === 'pass' || m.status === 'fail');
+  const passed = ran.filter((m) => m.status === 'pass');
+  const failed = ran.filter((m) => m.status === 'fail');
+  const skipped = perMajor.filter((m) => m.status === 'skipped');
+  const versions = (ms: PerMajor[]) => list(ms.map((m) => m.version));
+  const notApplicable = skipped.length ? ` Not applicable to ${list(skipped.map((m) => m.major))}.` : '';
+  if (!ran.length) return { status: 'not-run', text: `Not run on any major.${notApplicable}`, perMajor };
+  const expected = describeExpected(result.expected);
+  if (!failed.length) {
+    return { status: 'verified', text: `Reproduced on PostgreSQL ${versions(passed)}.${notApplicable}`, perMajor };
+  }
+  const how = failed.map((m) => `on ${m.version}: ${m.text}`).join('; ');
+  if (!passed.length) {
+    return { status: 'failed', text: `Did not reproduce: expected ${expected}; ${how}.${notApplicable}`, perMajor };
+  }
+  return {
+    status: 'differs',
+    text: `Reproduced on PostgreSQL ${versions(passed)}; expected ${expected} but ${how}.${notApplicable}`,
+    perMajor,
+  };
+}
+
+/** For entry pages: the committed result of one code. */
+export function verificationSummary(code: string, reproduction?: Reproduction, results = committedResults): Summary {
+  return summariseCase(results.cases[code], results, reproduction);
+}
+
+// ---------------------------------------------------------------- counts, staleness, comparison
+
+export interface Counts {
+  runnable: number;
+  verified: number;
+  failed: number;
+  notCheckable: number;
+}
+
+export function countCases(cases: Record<string, CaseResult>, results: VerificationResults): Counts {
+  const counts: Counts = { runnable: 0, verified: 0, failed: 0, notCheckable: 0 };
+  for (const result of Object.values(cases)) {
+    if (!result.runnable) {
+      counts.notCheckable++;
+      continue;
+    }
+    counts.runnable++;
+    const status = summariseCase(result, results).status;
+    if (status === 'verified') counts.verified++;
+    else counts.failed++;
+  }
+  return counts;
+}
+
+/** Problems that make a results file out of date for the current entries. */
+export function staleness(results: VerificationResults, entries: { code: string; reproduction: Reproduction }[]): string[] {
+  const problems: string[] = [];
+  const codes = new Set(entries.map((e) => e.code));
+  for (const { code, reproduction } of entries) {
+    const result = results.cases[code];
+    if (!result) {
+      problems.push(`${code}: no result (new entry)`);
+      continue;
+    }
+    if (result.hash !== reproductionHash(reproduction)) problems.push(`${code}: the reproduction changed since it was verified`);
+    else if (result.runnable) {
+      const missing = MAJORS.map(String).filter((m) => !result.majors[m]);
+      if (missing.length) problems.push(`${code}: no result for ${missing.join(', ')}`);
+    }
+  }
+  for (const code of Object.keys(results.cases)) if (!codes.has(code)) problems.push(`${code}: result for an entry that no longer exists`);
+  return problems;
+}
+
+/** The part of a major's result that must not change between runs (messages may carry OIDs). */
+const outcome = (r: MajorResult) =>
+  'skipped' in r ? { skipped: r.skipped } : { pass: r.pass, error: r.error, got: r.got.map(({ session, sqlstate, severity }) => ({ session, sqlstate, severity })) };
+
+/** Differences between a committed result and a fresh run, for the cases and majors that ran. */
+export function compareRuns(committed: VerificationResults, fresh: VerificationResults): string[] {
+  const out: string[] = [];
+  for (const [major, version] of Object.entries(fresh.servers)) {
+    if (committed.servers[major] !== version) out.push(`server ${major}: committed results are from ${committed.servers[major] ?? 'nothing'}, ran ${version}`);
+  }
+  for (const [code, result] of Object.entries(fresh.cases)) {
+    const old = committed.cases[code];
+    if (!old) {
+      out.push(`${code}: not in the committed results`);
+      continue;
+    }
+    if (old.hash !== result.hash) continue; // reported by staleness()
+    for (const [major, r] of Object.entries(result.majors)) {
+      const before = old.majors[major];
+      if (!before) out.push(`${code} on ${major}: not in the committed results`);
+      else if (canonicalJson(outcome(before)) !== canonicalJson(outcome(r))) {
+        out.push(`${code} on ${major}: committed ${describeGot(before)}; now ${describeGot(r)}`);
+      }
+    }
+  }
+  for (const [code, byMajor] of Object.entries(fresh.versionFacts)) {
+    for (const [major, fact] of Object.entries(byMajor)) {
+      const before = committed.versionFacts[code]?.[major];
+      if (before !== fact) out.push(`version fact ${code} on ${major}: committed ${before}, now ${fact}`);
+    }
+  }
+  return out;
+}

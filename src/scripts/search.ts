@@ -1,0 +1,105 @@
+// Search, loaded on first use of the search box. Exact codes and condition names come from our
+// own list, pasted messages are matched against the server's message formats, and Pagefind
+// supplies full-text results for the rest.
+import {
+  compileTemplates, matchMessage, mergeResults, planQuery,
+  type CompiledTemplate, type SearchCode,
+} from '../lib/search-query.ts';
+
+interface CodeInfo extends SearchCode {
+  className: string;
+}
+interface Pagefind {
+  search(query: string): Promise<{ results: { data(): Promise<{ meta: Record<string, string> }> }[] }>;
+}
+
+const MAX_RESULTS = 8;
+const json = <T>(url: string): Promise<T> => fetch(url).then((r) => r.json() as Promise<T>);
+
+let codes: Promise<CodeInfo[]> | undefined;
+let templates: Promise<CompiledTemplate[]> | undefined;
+let pagefind: Promise<Pagefind> | undefined;
+const loadCodes = () =>
+  (codes ??= json<{ classes: Record<string, string>; codes: [string, string][] }>('/api/search-codes.json').then(
+    (data) => data.codes.map(([code, name]) => ({ code, name, className: data.classes[code.slice(0, 2)] })),
+  ));
+const loadTemplates = () =>
+  (templates ??= json<[string, string][]>('/api/messages.json').then((pairs) =>
+    compileTemplates(pairs.map(([code, text]) => ({ code, text }))),
+  ));
+// A path held in a variable keeps the bundler from resolving Pagefind, which exists only after the build.
+const PAGEFIND = '/pagefind/pagefind.js';
+const loadPagefind = () => (pagefind ??= import(/* @vite-ignore */ PAGEFIND) as Promise<Pagefind>);
+
+async function search(query: string): Promise<{ list: CodeInfo[]; jump: string | null }> {
+  const all = await loadCodes();
+  const plan = planQuery(query, all);
+  const fromMessage = plan.message ? matchMessage(plan.message, await loadTemplates()) : [];
+  let fromPagefind: string[] = [];
+  if (plan.pagefind && plan.exact.length === 0) {
+    const found = await (await loadPagefind()).search(plan.pagefind);
+    const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+    fromPagefind = data.map((d) => d.meta.code).filter(Boolean);
+  }
+  const byCode = new Map(all.map((c) => [c.code, c]));
+  const list = mergeResults(plan.exact, fromMessage, fromPagefind)
+    .map((code) => byCode.get(code))
+    .filter((c): c is CodeInfo => c !== undefined)
+    .slice(0, MAX_RESULTS);
+  return { list, jump: plan.jump };
+}
+
+function render(box: HTMLUListElement, list: CodeInfo[], query: string) {
+  box.replaceChildren(
+    ...list.map((c) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = `/errors/${c.code}/`;
+      const code = Object.assign(document.createElement('span'), { className: 'r-code', textContent: c.code });
+      const cls = Object.assign(document.createElement('span'), { className: 'r-class', textContent: `Class ${c.code.slice(0, 2)}: ${c.className}` });
+      a.append(code, c.name, cls);
+      li.append(a);
+      return li;
+    }),
+  );
+  if (list.length === 0 && query.trim()) {
+    const li = Object.assign(document.createElement('li'), { className: 'r-note' });
+    li.textContent = 'No matching error. Try the code, a condition name, or fewer words.';
+    box.append(li);
+  }
+}
+
+export function attach(input: HTMLInputElement) {
+  const form = input.form!;
+  const box = form.querySelector<HTMLUListElement>('.search-results')!;
+  let latest = 0;
+  let jump: string | null = null;
+  const run = async () => {
+    const ticket = ++latest;
+    const query = input.value;
+    const result = query.trim() ? await search(query) : { list: [], jump: null };
+    if (ticket !== latest) return; // a newer keystroke already answered
+    jump = result.jump;
+    render(box, result.list, query);
+  };
+  input.addEventListener('input', run);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    await run();
+    const target = jump ? `/errors/${jump}/` : box.querySelector('a')?.getAttribute('href');
+    if (target) location.assign(target);
+  });
+  // Arrow keys move between the input and the results.
+  form.addEventListener('keydown', (event) => {
+    const links = [...box.querySelectorAll('a')];
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (event.key === 'ArrowDown' && links.length) (links[at + 1] ?? links[0]).focus();
+    else if (event.key === 'ArrowUp' && at >= 0) (at === 0 ? input : links[at - 1]).focus();
+    else if (event.key === 'Escape') box.replaceChildren();
+    else return;
+    event.preventDefault();
+  });
+  const initial = new URLSearchParams(location.search).get('q');
+  if (initial && !input.value) input.value = initial;
+  if (input.value) void run();
+}

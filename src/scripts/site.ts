@@ -1,0 +1,31 @@
+// The only script every page loads: copy buttons, "/" to focus search, and loading the search
+// code the first time the search box is used. Everything it enhances works without it.
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy-code], [data-copy-link]')) {
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    const link = button.dataset.copyLink;
+    const text = link
+      ? new URL(link, location.href).href
+      : (button.closest('.code-wrap')?.querySelector('pre')?.innerText ?? '');
+    await navigator.clipboard.writeText(text);
+    const label = button.textContent;
+    button.textContent = 'Copied';
+    setTimeout(() => (button.textContent = label), 1500);
+  });
+}
+
+const input = document.querySelector<HTMLInputElement>('[data-search] input');
+if (input) {
+  let loaded: Promise<unknown> | undefined;
+  const load = () => (loaded ??= import('./search.ts').then((m) => m.attach(input)));
+  input.addEventListener('focus', load, { once: true });
+  input.addEventListener('input', load, { once: true });
+  if (document.activeElement === input) load();
+  document.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement;
+    if (event.key !== '/' || target.closest('input, textarea, [contenteditable]')) return;
+    event.preventDefault();
+    input.focus();
+  });
+}

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { codes, serverMessages } from '../../src/lib/catalog.ts';
+import { compileTemplates, matchMessage, planQuery } from '../../src/lib/search-query.ts';
+
+const all = codes.map((c) => ({ code: c.code, name: c.name }));
+
+test('an exact code, in any case, is ranked first and jumps', () => {
+  for (const q of ['08006', '22p02', 'SQLSTATE 08006', 'error 40P01', 'ERROR 40p01', 'code=23505']) {
+    const plan = planQuery(q, all);
+    assert.equal(plan.exact.length, 1, q);
+    assert.equal(plan.jump, plan.exact[0], q);
+  }
+  assert.equal(planQuery('22p02', all).jump, '22P02');
+});
+
+test('a code that does not exist is not an exact hit', () => {
+  const plan = planQuery('08009', all);
+  assert.deepEqual(plan.exact, []);
+  assert.equal(plan.jump, null);
+});
+
+test('condition names, with underscores or spaces', () => {
+  assert.deepEqual(planQuery('connection_failure', all).exact, ['08006']);
+  assert.equal(planQuery('unique violation', all).jump, '23505');
+  const shared = planQuery('string_data_right_truncation', all);
+  assert.deepEqual(shared.exact.sort(), ['01004', '22001']);
+  assert.equal(shared.jump, null, 'a name of two codes has no single target');
+});
+
+test('a pasted message keeps only its fixed words for Pagefind', () => {
+  const plan = planQuery('ERROR:  duplicate key value violates unique constraint "users_email_key"', all);
+  assert.equal(plan.pagefind, 'duplicate key value violates unique constraint');
+  assert.ok(plan.message?.startsWith('duplicate key'));
+  assert.equal(planQuery('relation "orders" does not exist', all).pagefind, 'relation does not exist');
+});
+
+test('message templates identify the code of a pasted message', () => {
+  const templates = compileTemplates(
+    codes.flatMap((c) => serverMessages(c.code).map((m) => ({ code: m.code, text: m.text }))),
+  );
+  assert.equal(matchMessage('duplicate key value violates unique constraint "users_email_key"', templates)[0], '23505');
+  assert.equal(matchMessage('relation "orders" does not exist', templates)[0], '42P01');
+  assert.equal(matchMessage('deadlock detected', templates)[0], '40P01');
+  assert.deepEqual(matchMessage('nothing like any message at all', templates), []);
+});
