@@ -54,11 +54,12 @@ export class Session {
 
   /** Records a message; `onlyFatal` while the runner flushes, so its own probe adds nothing. */
   record(message: PgMessage, onlyFatal = false): void {
+    if (!this.recording) return;
     if (!message.code) {
       this.clientErrors.push(`${this.name}: ${message.message}`);
       return;
     }
-    if (!this.recording || (onlyFatal && !/^(FATAL|PANIC)$/.test(message.severity ?? ''))) return;
+    if (onlyFatal && !/^(FATAL|PANIC)$/.test(message.severity ?? '')) return;
     this.received.push({
       session: this.name,
       sqlstate: message.code,

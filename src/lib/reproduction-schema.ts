@@ -16,6 +16,11 @@ const serverSchema = z.strictObject({
   settings: z.record(z.string(), z.string()).default({}),
   /** pg_hba.conf lines placed before the runner's own catch-all lines. */
   hba: z.array(text).default([]),
+  /**
+   * false: leave out the runner's catch-all line (`host all all 127.0.0.1/32 scram-sha-256`), so a
+   * connection that none of `hba` matches gets "no pg_hba.conf entry" (28000).
+   */
+  hbaCatchAll: z.boolean().optional(),
 });
 
 const expectSchema = z.strictObject({

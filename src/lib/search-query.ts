@@ -13,6 +13,8 @@ export interface QueryPlan {
   exact: string[];
   /** Where Enter goes: set when the query is just one existing code or one unambiguous name. */
   jump: string | null;
+  /** A code-shaped query that is no SQLSTATE ("08009"): Pagefind's prefix matches are only "nearby". */
+  unknownCode: string | null;
   /** The cleaned text, when it looks like a pasted message (three words or more). */
   message: string | null;
   /** What to hand Pagefind. */
@@ -45,11 +47,14 @@ export function planQuery(raw: string, codes: SearchCode[]): QueryPlan {
   if (meaningful.length === 1 && exact.length === 1) jump = exact[0];
   if (meaningful.length >= 1 && (byName.get(asName)?.length ?? 0) === 1) jump = byName.get(asName)![0].code;
 
+  const single = meaningful.length === 1 ? meaningful[0].toUpperCase() : '';
+  const unknownCode = SQLSTATE_RE.test(single) && /\d/.test(single) && !byCode.has(single) ? single : null;
   const isMessage = meaningful.length >= 3 && exact.length === 0;
   const words = isMessage ? fixedWords(text) : meaningful.map((t) => t.toLowerCase());
   return {
     exact,
     jump,
+    unknownCode,
     message: isMessage ? text : null,
     pagefind: (words.length ? words : meaningful).join(' '),
   };

@@ -291,3 +291,36 @@ export function compareRuns(committed: VerificationResults, fresh: VerificationR
   }
   return out;
 }
+
+/**
+ * A fresh run folded into the committed results: what ran replaces what was there (all of a case
+ * whose reproduction changed), the rest is kept; cases of entries that no longer exist are dropped.
+ */
+export function mergeResults(
+  old: VerificationResults,
+  fresh: VerificationResults,
+  entryCodes: string[],
+  catalog: { code: string; name: string; since: string; removedIn: string | null }[],
+): VerificationResults {
+  const cases: Record<string, CaseResult> = {};
+  for (const code of entryCodes) {
+    const before = old.cases[code];
+    const now = fresh.cases[code];
+    if (!now) {
+      if (before) cases[code] = before;
+      continue;
+    }
+    cases[code] = before?.hash === now.hash ? { ...now, majors: { ...before.majors, ...now.majors } } : now;
+  }
+  const versionFacts: VerificationResults['versionFacts'] = {};
+  for (const code of new Set([...Object.keys(old.versionFacts), ...Object.keys(fresh.versionFacts)])) {
+    versionFacts[code] = { ...old.versionFacts[code], ...fresh.versionFacts[code] };
+  }
+  return {
+    ranAt: fresh.ranAt,
+    servers: { ...old.servers, ...fresh.servers },
+    cases,
+    versionFacts,
+    versionDisagreements: versionDisagreements(versionFacts, catalog),
+  };
+}

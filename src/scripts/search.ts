@@ -31,7 +31,15 @@ const loadTemplates = () =>
 const PAGEFIND = '/pagefind/pagefind.js';
 const loadPagefind = () => (pagefind ??= import(/* @vite-ignore */ PAGEFIND) as Promise<Pagefind>);
 
-async function search(query: string): Promise<{ list: CodeInfo[]; jump: string | null }> {
+interface Answer {
+  list: CodeInfo[];
+  jump: string | null;
+  /** Enter may open the first result; not when the query was a code that does not exist. */
+  enterOpensFirst: boolean;
+  note: string | null;
+}
+
+async function search(query: string): Promise<Answer> {
   const all = await loadCodes();
   const plan = planQuery(query, all);
   const fromMessage = plan.message ? matchMessage(plan.message, await loadTemplates()) : [];
@@ -46,11 +54,15 @@ async function search(query: string): Promise<{ list: CodeInfo[]; jump: string |
     .map((code) => byCode.get(code))
     .filter((c): c is CodeInfo => c !== undefined)
     .slice(0, MAX_RESULTS);
-  return { list, jump: plan.jump };
+  const note = plan.unknownCode
+    ? `${plan.unknownCode} is not a PostgreSQL SQLSTATE.${list.length ? ' Similar codes:' : ''}`
+    : list.length ? null : 'No matching error. Try the code, a condition name, or fewer words.';
+  return { list, jump: plan.jump, enterOpensFirst: !plan.unknownCode, note };
 }
 
-function render(box: HTMLUListElement, list: CodeInfo[], query: string) {
+function render(box: HTMLUListElement, { list, note }: Pick<Answer, 'list' | 'note'>) {
   box.replaceChildren(
+    ...(note ? [Object.assign(document.createElement('li'), { className: 'r-note', textContent: note })] : []),
     ...list.map((c) => {
       const li = document.createElement('li');
       const a = document.createElement('a');
@@ -62,31 +74,27 @@ function render(box: HTMLUListElement, list: CodeInfo[], query: string) {
       return li;
     }),
   );
-  if (list.length === 0 && query.trim()) {
-    const li = Object.assign(document.createElement('li'), { className: 'r-note' });
-    li.textContent = 'No matching error. Try the code, a condition name, or fewer words.';
-    box.append(li);
-  }
 }
 
 export function attach(input: HTMLInputElement) {
   const form = input.form!;
   const box = form.querySelector<HTMLUListElement>('.search-results')!;
   let latest = 0;
-  let jump: string | null = null;
+  let answer: Answer | null = null;
   const run = async () => {
     const ticket = ++latest;
     const query = input.value;
-    const result = query.trim() ? await search(query) : { list: [], jump: null };
+    const result = query.trim() ? await search(query) : null;
     if (ticket !== latest) return; // a newer keystroke already answered
-    jump = result.jump;
-    render(box, result.list, query);
+    answer = result;
+    render(box, result ?? { list: [], note: null });
   };
   input.addEventListener('input', run);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     await run();
-    const target = jump ? `/errors/${jump}/` : box.querySelector('a')?.getAttribute('href');
+    const first = answer?.enterOpensFirst ? answer.list[0] : undefined;
+    const target = answer?.jump ? `/errors/${answer.jump}/` : first && `/errors/${first.code}/`;
     if (target) location.assign(target);
   });
   // Arrow keys move between the input and the results.

@@ -44,3 +44,9 @@ test('message templates identify the code of a pasted message', () => {
   assert.equal(matchMessage('deadlock detected', templates)[0], '40P01');
   assert.deepEqual(matchMessage('nothing like any message at all', templates), []);
 });
+
+test('a code-shaped query that is no SQLSTATE is flagged, so Enter does not open a prefix match', () => {
+  assert.equal(planQuery('08009', all).unknownCode, '08009');
+  assert.equal(planQuery('08006', all).unknownCode, null);
+  assert.equal(planQuery('hello', all).unknownCode, null, 'a word is not a code');
+});

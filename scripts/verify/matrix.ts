@@ -1,0 +1,123 @@
+// Runs every case on every major: one shared server per major (started in parallel) runs the
+// cases one after another, since a case may look for its sessions by application_name across the
+// whole server; cases with server settings that cannot be set per database, or with pg_hba.conf
+// lines, get a dedicated instance per major, a few at a time alongside.
+import { availableParallelism } from 'node:os';
+import { codes as catalogCodes, getCode } from '../../src/lib/catalog.ts';
+import type { Entry } from '../../src/lib/entry-schema.ts';
+import {
+  expectedOf, judge, reproductionHash, skipReason,
+  type CaseResult, type MajorResult, type VersionFact,
+} from '../../src/lib/verification.ts';
+import type { Binaries } from './binaries.ts';
+import { runCase, type CaseRun } from './cases.ts';
+import { initTemplate, startInstance, type Instance } from './server.ts';
+import { controlClient } from './session.ts';
+import { versionFacts } from './version-facts.ts';
+
+export interface MatrixRun {
+  cases: Record<string, CaseResult>;
+  versionFacts: Record<string, Record<string, VersionFact>>;
+  /** Client-side errors of failing cases, keyed "<code> on <major>". */
+  notes: Record<string, string[]>;
+}
+
+/** Settings that a database can carry (ALTER DATABASE SET) are applied there; others need a restart or reload. */
+const PER_DATABASE_CONTEXTS = new Set(['user', 'superuser']);
+
+function limiter(size: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active >= size) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+export async function runMatrix(entries: Entry[], binaries: Binaries[], log: (line: string) => void): Promise<MatrixRun> {
+  const run: MatrixRun = { cases: {}, versionFacts: {}, notes: {} };
+  for (const entry of entries) {
+    const r = entry.reproduction;
+    run.cases[entry.code] = {
+      kind: r.kind,
+      hash: reproductionHash(r),
+      expected: expectedOf(r),
+      runnable: r.kind !== 'manual',
+      reason: r.kind === 'manual' ? r.whyNotRunnable : undefined,
+      majors: {},
+    };
+  }
+  const dedicated = limiter(Math.max(2, availableParallelism() * 2));
+  await Promise.all(binaries.map(async (bin) => {
+    const started = Date.now();
+    let template: string, shared: Instance;
+    try {
+      template = await initTemplate(bin);
+      if (process.env.VERIFY_TIMINGS) log(`PostgreSQL ${bin.version} initdb in ${Date.now() - started} ms`);
+      shared = await startInstance(bin, template);
+    } catch (error) {
+      // Every case of this major fails, naming why, and the other majors go on.
+      const message = `PostgreSQL ${bin.version} did not start: ${(error as Error).message}`;
+      log(message);
+      for (const entry of entries) {
+        if (entry.reproduction.kind !== 'manual') run.cases[entry.code].majors[bin.major] = { pass: false, got: [], error: message };
+      }
+      return;
+    }
+    log(`PostgreSQL ${bin.version} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    try {
+      const control = await controlClient(shared);
+      const contexts = new Map((await control.query('SELECT name, context FROM pg_settings')).rows.map((r) => [r.name, r.context]));
+      const facts = versionFacts(control, catalogCodes).finally(() => control.end());
+      const jobs: Promise<void>[] = [];
+      for (const entry of entries) {
+        const repro = entry.reproduction;
+        if (repro.kind === 'manual') continue;
+        const record = (result: MajorResult) => (run.cases[entry.code].majors[bin.major] = result);
+        const skipped = skipReason(getCode(entry.code), repro, bin.major);
+        if (skipped) {
+          record({ skipped });
+          continue;
+        }
+        const settings = Object.fromEntries(Object.entries(repro.server?.settings ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+        const own = Boolean(repro.server?.hba.length) || repro.server?.hbaCatchAll === false
+          || Object.keys(settings).some((k) => !PER_DATABASE_CONTEXTS.has(contexts.get(k)));
+        const caseStarted = Date.now();
+        const finish = (result: CaseRun) => {
+          if (process.env.VERIFY_TIMINGS) log(`  ${entry.code} on ${bin.major}: ${Date.now() - caseStarted} ms`);
+          const pass = !result.error && judge(run.cases[entry.code].expected, result.got);
+          record({ pass, got: result.got, error: result.error });
+          if (!pass && result.clientErrors.length) run.notes[`${entry.code} on ${bin.major}`] = result.clientErrors;
+        };
+        if (!own) {
+          finish(await runCase(entry.code, repro, shared, settings, true));
+          continue;
+        }
+        jobs.push(dedicated(async () => {
+          let instance: Instance | undefined;
+          try {
+            instance = await startInstance(bin, template, { settings, hba: repro.server?.hba, catchAll: repro.server?.hbaCatchAll });
+            finish(await runCase(entry.code, repro, instance, {}, false));
+          } catch (error) {
+            finish({ got: [], error: `own server did not start: ${(error as Error).message}`, clientErrors: [] });
+          } finally {
+            await instance?.stop();
+          }
+        }));
+      }
+      await Promise.all(jobs);
+      const known = await facts;
+      for (const [code, fact] of Object.entries(known)) (run.versionFacts[code] ??= {})[bin.major] = fact;
+    } finally {
+      await shared.stop();
+    }
+    log(`PostgreSQL ${bin.version} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }));
+  return run;
+}
