@@ -173,7 +173,10 @@ export async function runCase(code: string, repro: Runnable, instance: Instance,
     if (before) await cleanUp(control, before, database).catch((e) => (error ??= `cleanup failed: ${describe(e)}`));
     await control.end().catch(() => undefined);
   }
-  return { got: received, error, clientErrors: sessions.flatMap((s) => s.clientErrors) };
+  // By session, each in the order received: when two sessions hear at the same moment (a victim
+  // and its killer), which message came first is a race the committed file must not record.
+  const got = received.map((r, i) => ({ r, i })).sort((x, y) => x.r.session.localeCompare(y.r.session) || x.i - y.i).map((x) => x.r);
+  return { got, error, clientErrors: sessions.flatMap((s) => s.clientErrors) };
 }
 
 interface Snapshot {

@@ -5,7 +5,7 @@
 // takes a fraction of initdb's time, which matters for cases that need their own instance.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { accessSync, constants, rmSync, statfsSync } from 'node:fs';
 import { chown, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -69,8 +69,27 @@ function osUser(): { uid?: number; gid?: number } {
 }
 const user = osUser();
 
+/**
+ * Where data folders go: VERIFY_TMPDIR if set, else /dev/shm when it has room, else os.tmpdir().
+ * Memory rather than disk because every case creates a database: on a disk busy with other
+ * work one CREATE DATABASE took 0.5 to 2 s, in /dev/shm 20 to 70 ms, which decides whether the
+ * matrix fits in its 3 minutes. Everything is deleted afterwards either way.
+ */
+function baseDir(): string {
+  if (process.env.VERIFY_TMPDIR) return process.env.VERIFY_TMPDIR;
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    const { bavail, bsize } = statfsSync('/dev/shm');
+    if (bavail * bsize > 2 * 1024 ** 3) return '/dev/shm';
+  } catch {
+    // no /dev/shm here
+  }
+  return tmpdir();
+}
+const BASE_DIR = baseDir();
+
 async function ownedTempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const dir = await mkdtemp(join(BASE_DIR, prefix));
   if (user.uid !== undefined) await chown(dir, user.uid, user.gid!);
   return dir;
 }

@@ -3,6 +3,7 @@
 // pg_terminate_backend or an idle timeout comes as the client's 'error' event), and notices with a
 // code other than 00000 (warnings are how class 01 codes arrive).
 import pg from 'pg';
+import { SQLSTATE_RE } from '../../src/lib/sqlstate.ts';
 import type { Received } from '../../src/lib/verification.ts';
 import type { Instance } from './server.ts';
 import { splitStatements } from './split-sql.ts';
@@ -55,15 +56,16 @@ export class Session {
   /** Records a message; `onlyFatal` while the runner flushes, so its own probe adds nothing. */
   record(message: PgMessage, onlyFatal = false): void {
     if (!this.recording) return;
-    if (!message.code) {
+    // Socket errors carry Node's codes (ECONNRESET, EPIPE); only the server's messages have a severity.
+    if (!message.code || !message.severity || !SQLSTATE_RE.test(message.code)) {
       this.clientErrors.push(`${this.name}: ${message.message}`);
       return;
     }
-    if (onlyFatal && !/^(FATAL|PANIC)$/.test(message.severity ?? '')) return;
+    if (onlyFatal && !/^(FATAL|PANIC)$/.test(message.severity)) return;
     this.received.push({
       session: this.name,
       sqlstate: message.code,
-      severity: message.severity ?? '',
+      severity: message.severity,
       message: this.normalise(message.message),
     });
   }

@@ -68,17 +68,23 @@ export const committedResults = committedJson as VerificationResults;
 
 // ---------------------------------------------------------------- hashing and serialising
 
-/** JSON with object keys sorted at every level: the same data always gives the same text. */
-export function canonicalJson(value: unknown, indent?: number): string {
-  const sortKeys = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sortKeys);
-    if (v && typeof v === 'object') {
-      const entries = Object.entries(v).filter(([, x]) => x !== undefined);
-      return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => [k, sortKeys(x)]));
-    }
-    return v;
-  };
-  return JSON.stringify(sortKeys(value), null, indent);
+/**
+ * JSON with object keys sorted at every level: the same data always gives the same text. Written
+ * out by hand because JSON.stringify puts integer-like keys ("22001") before others ("08006").
+ */
+export function canonicalJson(value: unknown, indent = 0, depth = 0): string {
+  const pad = (d: number) => (indent ? '\n' + ' '.repeat(indent * d) : '');
+  const wrap = (open: string, items: string[], close: string) =>
+    items.length ? `${open}${items.map((i) => pad(depth + 1) + i).join(',')}${pad(depth)}${close}` : open + close;
+  if (Array.isArray(value)) {
+    return wrap('[', value.map((v) => (v === undefined ? 'null' : canonicalJson(v, indent, depth + 1))), ']');
+  }
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort();
+    const sep = indent ? ': ' : ':';
+    return wrap('{', keys.map((k) => JSON.stringify(k) + sep + canonicalJson((value as Record<string, unknown>)[k], indent, depth + 1)), '}');
+  }
+  return JSON.stringify(value);
 }
 
 export const reproductionHash = (reproduction: Reproduction): string =>
@@ -270,11 +276,7 @@ export function compareRuns(committed: VerificationResults, fresh: VerificationR
   }
   for (const [code, result] of Object.entries(fresh.cases)) {
     const old = committed.cases[code];
-    if (!old) {
-      out.push(`${code}: not in the committed results`);
-      continue;
-    }
-    if (old.hash !== result.hash) continue; // reported by staleness()
+    if (!old || old.hash !== result.hash) continue; // new or changed: reported by staleness()
     for (const [major, r] of Object.entries(result.majors)) {
       const before = old.majors[major];
       if (!before) out.push(`${code} on ${major}: not in the committed results`);

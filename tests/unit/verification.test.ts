@@ -154,3 +154,9 @@ test('SQL splits into statements as psql would', () => {
   assert.deepEqual(splitStatements("SELECT 'it''s; fine'"), ["SELECT 'it''s; fine'"]);
   assert.deepEqual(splitStatements('SELECT $1::int'), ['SELECT $1::int']);
 });
+
+test('canonical JSON sorts code-like keys as text and indents like JSON.stringify', () => {
+  assert.equal(canonicalJson({ '22001': 1, '08006': 2, '2203G': 3 }), '{"08006":2,"22001":1,"2203G":3}');
+  const value = { b: [1, { c: null }], a: {}, e: [], d: 'x' };
+  assert.equal(canonicalJson(value, 2), JSON.stringify({ a: {}, b: [1, { c: null }], d: 'x', e: [] }, null, 2));
+});

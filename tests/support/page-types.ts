@@ -1,0 +1,12 @@
+// One page of each kind the site has, for checks that run per page type.
+export const PAGE_TYPES: Record<string, string> = {
+  home: '/',
+  'authored entry': '/errors/08006/',
+  'pending entry': '/errors/2F005/',
+  class: '/classes/08/',
+  'all codes': '/errors/',
+  'shared name': '/errors/string_data_right_truncation/',
+  about: '/about/',
+  verification: '/verification/',
+  '404': '/no-such-page/',
+};
