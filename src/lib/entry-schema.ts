@@ -2,9 +2,8 @@
 // used by Astro's content collection and by scripts/check-content.ts alike.
 import { z } from 'zod';
 import { reproductionSchema } from './reproduction-schema.ts';
-import { sqlstateSchema } from './sqlstate.ts';
+import { sqlstateSchema, text } from './schema-parts.ts';
 
-const text = z.string().trim().min(1, 'must not be empty');
 
 export const TIERS = {
   1: { label: 'Tier 1 — Safe', meaning: 'No risk to data or service: fix the statement or the data.' },

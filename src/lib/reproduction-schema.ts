@@ -5,9 +5,8 @@
 //   connect   a connection attempt (wrong password, unknown database, no pg_hba.conf entry, ...).
 //   manual    cannot run in plain SQL (disk full, crash, network cut): says why and what would.
 import { z } from 'zod';
-import { sqlstateSchema } from './sqlstate.ts';
+import { sqlstateSchema, text } from './schema-parts.ts';
 
-const text = z.string().trim().min(1, 'must not be empty');
 const sessionName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a session name is lower-case, e.g. "a"');
 
 /** Server settings for the case. Any `server` block gets the case its own server instance. */

@@ -326,3 +326,7 @@ export function mergeResults(
     versionDisagreements: versionDisagreements(versionFacts, catalog),
   };
 }
+
+/** What the servers said about a code's condition, by major ("14" .. "18"); null: cannot tell. */
+export const versionFactsOf = (code: string, results = committedResults): Record<string, VersionFact> =>
+  results.versionFacts[code] ?? {};
