@@ -23,7 +23,7 @@ test(`an authored entry page is at most ${ENTRY_BUDGET / 1024} KB brotli before 
   const { total, scripts, html } = onLoad('/errors/08006/');
   assert.ok(total <= ENTRY_BUDGET, `${total} bytes`);
   assert.ok(scripts.every((s) => !/search|pagefind/.test(s)), `scripts on load: ${scripts}`);
-  assert.doesNotMatch(html, /pagefind/, 'Pagefind is not referenced before the search box is used');
+  assert.doesNotMatch(html, /pagefind[\w-]*\.js/, 'Pagefind code is not referenced before the search box is used');
 });
 
 test('no web fonts anywhere', () => {
