@@ -2,31 +2,20 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/chromium.ts';
+import { test } from 'node:test';
+import { browserSuite } from '../support/browser-suite.ts';
 import { PAGE_TYPES } from '../support/page-types.ts';
-import { serveDist } from '../support/server.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveDist>>;
-before(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = browserSuite();
 
 for (const scheme of ['light', 'dark'] as const) {
   for (const [name, path] of Object.entries(PAGE_TYPES)) {
     test(`axe: ${name} page, ${scheme}`, async () => {
       // axe is injected as an inline script, which the site's own CSP rightly forbids.
-      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+      const context = await env.browser.newContext({ colorScheme: scheme, bypassCSP: true });
       const page = await context.newPage();
-      await page.goto(site.origin + path);
+      await page.goto(env.origin + path);
       await page.addScriptTag({ content: AXE });
       const violations = await page.evaluate(async () => {
         const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();

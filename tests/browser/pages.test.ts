@@ -1,40 +1,29 @@
 // Pages in real Chromium: readable without JavaScript, dark under prefers-color-scheme: dark.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { codes } from '../../src/lib/catalog.ts';
-import { launchChromium } from '../support/chromium.ts';
-import { serveDist } from '../support/server.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveDist>>;
-before(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = browserSuite();
 
 test('an entry page and the codes table are complete without JavaScript', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${site.origin}/errors/08006/`);
+  await page.goto(`${env.origin}/errors/08006/`);
   assert.match(await page.locator('h1').innerText(), /08006/);
   for (const heading of ['What this means', 'Why it happens', 'How to reproduce', 'How to fix it', 'What not to do', 'See also']) {
     assert.ok(await page.getByRole('heading', { name: heading }).isVisible(), heading);
   }
   assert.ok(await page.locator('#fix-1').isVisible());
-  assert.equal(await page.locator('button:visible').count(), 0, 'no dead buttons without JS');
-  await page.goto(`${site.origin}/errors/`);
+  assert.equal(await page.locator('button[type=button]:visible').count(), 0, 'copy buttons stay hidden without JS');
+  await page.goto(`${env.origin}/errors/`);
   assert.equal(await page.locator('[data-code-table] tbody tr:visible').count(), codes.length);
   await context.close();
 });
 
 test('the codes table filters as you type with JavaScript', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${site.origin}/errors/`);
+  const page = await env.browser.newPage();
+  await page.goto(`${env.origin}/errors/`);
   await page.locator('#table-filter').fill('unique_violation');
   assert.equal(await page.locator('[data-code-table] tbody tr:visible').count(), 1);
   await page.close();
@@ -42,9 +31,9 @@ test('the codes table filters as you type with JavaScript', async () => {
 
 test('the dark theme applies under prefers-color-scheme: dark', async () => {
   const colors = async (scheme: 'light' | 'dark') => {
-    const context = await browser.newContext({ colorScheme: scheme });
+    const context = await env.browser.newContext({ colorScheme: scheme });
     const page = await context.newPage();
-    await page.goto(`${site.origin}/errors/08006/`);
+    await page.goto(`${env.origin}/errors/08006/`);
     const result = await page.evaluate(() => ({
       body: getComputedStyle(document.body).backgroundColor,
       code: getComputedStyle(document.querySelector('.astro-code')!).backgroundColor,

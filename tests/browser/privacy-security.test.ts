@@ -1,28 +1,18 @@
 // Under the production headers: no request leaves the site's origin, no CSP violation while
 // searching, and the print layout does not cut code off.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSuite } from '../support/browser-suite.ts';
 import { PAGE_TYPES } from '../support/page-types.ts';
-import { serveDist } from '../support/server.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveDist>>;
-before(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = browserSuite();
 
 function watch(page: Page) {
   const foreign: string[] = [];
   const problems: string[] = [];
   page.on('request', (r) => {
-    if (!r.url().startsWith(site.origin) && !r.url().startsWith('data:')) foreign.push(r.url());
+    if (!r.url().startsWith(env.origin) && !r.url().startsWith('data:')) foreign.push(r.url());
   });
   page.on('console', (m) => {
     if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) problems.push(m.text());
@@ -33,18 +23,18 @@ function watch(page: Page) {
 
 test('no page type requests anything from another origin', async () => {
   for (const [name, path] of Object.entries(PAGE_TYPES)) {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const { foreign } = watch(page);
-    await page.goto(site.origin + path, { waitUntil: 'networkidle' });
+    await page.goto(env.origin + path, { waitUntil: 'networkidle' });
     assert.deepEqual(foreign, [], name);
     await page.close();
   }
 });
 
 test('the CSP header is sent, and searching raises no violation or error', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const { foreign, problems } = watch(page);
-  const response = await page.goto(`${site.origin}/errors/08006/`);
+  const response = await page.goto(`${env.origin}/errors/08006/`);
   assert.match((await response!.allHeaders())['content-security-policy'] ?? '', /script-src 'self'/);
   for (const query of ['23505', 'unique violation', 'relation "orders" does not exist', 'lock timeout']) {
     await page.locator('#search-input').fill(query);
@@ -56,8 +46,8 @@ test('the CSP header is sent, and searching raises no violation or error', async
 });
 
 test('an entry page prints without its chrome and without cutting code off', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${site.origin}/errors/08006/`);
+  const page = await env.browser.newPage();
+  await page.goto(`${env.origin}/errors/08006/`);
   await page.emulateMedia({ media: 'print' });
   const layout = await page.evaluate(() => ({
     header: getComputedStyle(document.querySelector('.site-header')!).display,

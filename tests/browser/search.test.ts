@@ -1,20 +1,9 @@
 // Search in real Chromium: each query finds the right page first, and Enter lands on it.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/chromium.ts';
-import { serveDist } from '../support/server.ts';
+import { test } from 'node:test';
+import { browserSuite } from '../support/browser-suite.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveDist>>;
-before(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = browserSuite();
 
 const QUERIES: [string, string][] = [
   ['08006', '08006'],
@@ -31,8 +20,8 @@ const QUERIES: [string, string][] = [
 
 for (const [query, code] of QUERIES) {
   test(`"${query}" finds ${code} first and Enter opens it`, async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.origin}/`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.origin}/`);
     await page.locator('#search-input').fill(query);
     const first = page.locator('#search-results a').first();
     await first.waitFor();
@@ -45,8 +34,8 @@ for (const [query, code] of QUERIES) {
 }
 
 test('"/" focuses the search box from an entry page, and results show code, name and class', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${site.origin}/errors/08006/`);
+  const page = await env.browser.newPage();
+  await page.goto(`${env.origin}/errors/08006/`);
   await page.keyboard.press('/');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-input');
   await page.keyboard.type('23505');
@@ -62,8 +51,8 @@ test('"/" focuses the search box from an entry page, and results show code, name
 });
 
 test('a code that does not exist does not jump to a prefix match', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${site.origin}/`);
+  const page = await env.browser.newPage();
+  await page.goto(`${env.origin}/`);
   await page.locator('#search-input').fill('08009');
   await page.locator('#search-results .r-note').waitFor();
   assert.match(await page.locator('#search-results .r-note').innerText(), /08009 is not a PostgreSQL SQLSTATE/);
@@ -74,10 +63,10 @@ test('a code that does not exist does not jump to a prefix match', async () => {
 });
 
 test('a search for markup shows it as text and runs nothing', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   let dialog = false;
   page.on('dialog', async (d) => { dialog = true; await d.dismiss(); });
-  await page.goto(`${site.origin}/`);
+  await page.goto(`${env.origin}/`);
   await page.locator('#search-input').fill('<img src=x onerror=alert(1)>');
   await page.locator('#search-results li').first().waitFor();
   assert.equal(await page.locator('#search-results img').count(), 0);

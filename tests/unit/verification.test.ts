@@ -89,8 +89,8 @@ test('summaries: verified, differs, failed, not checkable, stale', () => {
 
 test('counts: runnable, verified, failed, not machine-checkable', () => {
   const manual: CaseResult = { ...caseResult({}), kind: 'manual', runnable: false, reason: 'r' };
-  const cases = { A: caseResult(allPass), B: caseResult({ 14: { pass: false, got: [] } }), C: manual };
-  assert.deepEqual(countCases(cases, results(cases)), { runnable: 2, verified: 1, failed: 1, notCheckable: 1 });
+  const cases = { A: caseResult(allPass), B: caseResult({ 14: { pass: false, got: [] } }), C: manual, D: caseResult({ 14: { skipped: 'x' } }) };
+  assert.deepEqual(countCases(cases, results(cases)), { runnable: 3, verified: 1, failed: 1, notRun: 1, notCheckable: 1 });
 });
 
 test('staleness names new, changed, incomplete and orphaned results', () => {
@@ -118,6 +118,16 @@ test('comparing runs ignores messages but not codes, severities or passes', () =
   const other = results({ A: caseResult({ 14: { pass: false, got: [got('main', '42601')] } }) });
   assert.equal(compareRuns(committed, other).length, 1);
   assert.match(compareRuns(committed, { ...other, servers: { 14: '14.22' } })[0], /server 14/);
+});
+
+test('comparing runs lets the victim change when the case expects any session', () => {
+  const deadlock = (victim: string): CaseResult => ({
+    ...caseResult({ 18: { pass: true, got: [got(victim, '40P01')] } }),
+    expected: { sqlstate: '40P01', session: 'any' },
+  });
+  assert.deepEqual(compareRuns(results({ D: deadlock('a') }), results({ D: deadlock('b') })), []);
+  const named = (victim: string) => caseResult({ 18: { pass: true, got: [got(victim, '22012')] } });
+  assert.equal(compareRuns(results({ N: named('a') }), results({ N: named('b') })).length, 1);
 });
 
 test('merging keeps what did not run and replaces a changed case entirely', () => {
