@@ -60,7 +60,7 @@ const fresh: VerificationResults = {
   servers: Object.fromEntries(found.map((b) => [b.major, b.version])),
   cases: run.cases,
   versionFacts: run.versionFacts,
-  versionDisagreements: versionDisagreements(run.versionFacts, catalog),
+  versionDisagreements: versionDisagreements(run.versionFacts, catalog, Object.fromEntries(found.map((b) => [b.major, b.version]))),
 };
 
 console.log(`\n${table(fresh.cases, majors)}\n`);
@@ -86,6 +86,7 @@ const counts = countCases(fresh.cases, fresh);
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(
   `\n${entries.length} entries: ${counts.runnable} runnable, ${counts.verified} verified, ${counts.failed} failed, ` +
+    (counts.notRun ? `${counts.notRun} runnable on no major, ` : '') +
     `${counts.notCheckable} not machine-checkable; ${fresh.versionDisagreements.length} version disagreement(s); ` +
     `PostgreSQL ${found.map((b) => b.version).join(', ')}; ${seconds} s`,
 );

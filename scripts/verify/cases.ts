@@ -5,7 +5,7 @@ import type pg from 'pg';
 import type { Reproduction } from '../../src/lib/reproduction-schema.ts';
 import type { Received } from '../../src/lib/verification.ts';
 import type { Instance } from './server.ts';
-import { controlClient, Session, type ConnectAs } from './session.ts';
+import { backendPid, controlClient, Session, type ConnectAs } from './session.ts';
 import { splitStatements } from './split-sql.ts';
 
 type Runnable = Exclude<Reproduction, { kind: 'manual' }>;
@@ -42,8 +42,9 @@ const describe = (error: unknown) => {
   return e.code ? `${e.code} ${e.message}` : e.message;
 };
 
-async function runSetup(instance: Instance, database: string, setup: string | undefined): Promise<void> {
-  if (!setup) return;
+/** Runs the setup in its own connection; returns that connection's server process ID. */
+async function runSetup(instance: Instance, database: string, setup: string | undefined): Promise<number | undefined> {
+  if (!setup) return undefined;
   const client = await controlClient(instance, database);
   try {
     for (const statement of splitStatements(setup)) {
@@ -54,6 +55,27 @@ async function runSetup(instance: Instance, database: string, setup: string | un
   } finally {
     await client.end().catch(() => undefined);
   }
+  return backendPid(client);
+}
+
+/**
+ * Waits until these server processes have exited, so the connection slots they held are free
+ * again. The servers run on this machine, so signal 0 tells whether a process is still there.
+ */
+async function untilExited(pids: (number | undefined)[]): Promise<void> {
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return (error as { code?: string }).code === 'EPERM';
+    }
+  };
+  const deadline = Date.now() + BLOCK_WAIT_MS;
+  while (pids.some((pid) => pid && alive(pid))) {
+    if (Date.now() > deadline) throw new CaseError('the runner\'s own connections did not end');
+    await sleep(5);
+  }
 }
 
 /** Sends a step that will wait on a lock, and returns once the server shows it waiting. */
@@ -62,7 +84,7 @@ async function untilBlocked(control: pg.Client, session: Session, done: Promise<
   void done.finally(() => (settled = true));
   const deadline = Date.now() + BLOCK_WAIT_MS;
   while (Date.now() < deadline) {
-    const { rows } = await control.query('SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1', [session.client.processID]);
+    const { rows } = await control.query('SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1', [backendPid(session.client)]);
     if (rows[0]?.wait_event_type === 'Lock') return;
     if (settled) throw new CaseError(`${step} is marked \`blocks\` but finished without waiting on a lock`);
     await sleep(5); // a polling interval, not a guess at how long anything takes
@@ -82,6 +104,10 @@ async function runSessions(repro: Extract<Runnable, { kind: 'sessions' }>, insta
     }
     return s;
   };
+  const names = new Set(repro.steps.flatMap((step) => ('session' in step ? [step.session] : [])));
+  if (repro.expect.session !== 'any' && !names.has(repro.expect.session)) {
+    throw new CaseError(`expect.session is "${repro.expect.session}", which none of the steps uses (${[...names].join(', ')})`);
+  }
   for (const [index, step] of repro.steps.entries()) {
     if ('sleepMs' in step) {
       await sleep(step.sleepMs);
@@ -125,7 +151,8 @@ export async function runCase(code: string, repro: Runnable, instance: Instance,
   const sessions: Session[] = [];
   // The single session of sql and connect cases takes the name the expectation gives it.
   const name = repro.expect.session === 'any' ? 'main' : repro.expect.session;
-  let control = await controlClient(instance);
+  const control = await controlClient(instance);
+  let controlOpen = true;
   const before = shared ? await snapshot(control) : undefined;
   let error: string | undefined;
   try {
@@ -149,16 +176,16 @@ export async function runCase(code: string, repro: Runnable, instance: Instance,
         await withTimeout(session.run(repro.sql), STEP_TIMEOUT_MS, 'sql');
       }
     } else {
-      await runSetup(instance, database, repro.setup);
+      const setupPid = await runSetup(instance, database, repro.setup);
       if (repro.kind === 'sessions') await runSessions(repro, instance, control, database, received, sessions);
       else {
-        // The runner's own connection would take a slot that a case exhausting them counts on.
+        // The runner's own connection would take a slot that a case exhausting them counts on:
+        // during a connect case only the case's connections are open.
+        const controlPid = backendPid(control);
         await control.end();
-        try {
-          await runConnect(repro, instance, database, name, received, sessions);
-        } finally {
-          control = await controlClient(instance);
-        }
+        controlOpen = false;
+        await untilExited([controlPid, setupPid]);
+        await runConnect(repro, instance, database, name, received, sessions);
       }
     }
     await Promise.all(sessions.map((s) => s.flush()));
@@ -170,8 +197,13 @@ export async function runCase(code: string, repro: Runnable, instance: Instance,
     await control.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database]).catch(() => undefined);
   } finally {
     await Promise.all(sessions.map((s) => s.close()));
-    if (before) await cleanUp(control, before, database).catch((e) => (error ??= `cleanup failed: ${describe(e)}`));
-    await control.end().catch(() => undefined);
+    if (controlOpen) await control.end().catch(() => undefined);
+    if (before) {
+      // A fresh connection: the case may have ended the runner's along with its own sessions.
+      const cleaner = await controlClient(instance);
+      await cleanUp(cleaner, before, database).catch((e) => (error ??= `cleanup failed: ${describe(e)}`));
+      await cleaner.end().catch(() => undefined);
+    }
   }
   // By session, each in the order received: when two sessions hear at the same moment (a victim
   // and its killer), which message came first is a race the committed file must not record.

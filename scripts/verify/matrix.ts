@@ -7,7 +7,7 @@ import { codes as catalogCodes, getCode } from '../../src/lib/catalog.ts';
 import type { Entry } from '../../src/lib/entry-schema.ts';
 import {
   expectedOf, judge, reproductionHash, skipReason,
-  type CaseResult, type MajorResult, type VersionFact,
+  type CaseResult, type VersionFact,
 } from '../../src/lib/verification.ts';
 import type { Binaries } from './binaries.ts';
 import { runCase, type CaseRun } from './cases.ts';
@@ -59,7 +59,6 @@ export async function runMatrix(entries: Entry[], binaries: Binaries[], log: (li
     let template: string, shared: Instance;
     try {
       template = await initTemplate(bin);
-      if (process.env.VERIFY_TIMINGS) log(`PostgreSQL ${bin.version} initdb in ${Date.now() - started} ms`);
       shared = await startInstance(bin, template);
     } catch (error) {
       // Every case of this major fails, naming why, and the other majors go on.
@@ -74,46 +73,40 @@ export async function runMatrix(entries: Entry[], binaries: Binaries[], log: (li
     try {
       const control = await controlClient(shared);
       const contexts = new Map((await control.query('SELECT name, context FROM pg_settings')).rows.map((r) => [r.name, r.context]));
-      const facts = versionFacts(control, catalogCodes).finally(() => control.end());
-      const jobs: Promise<void>[] = [];
-      for (const entry of entries) {
+      // Before the cases, so that a case which ends other sessions cannot end this one.
+      const known = await versionFacts(control, catalogCodes).finally(() => control.end());
+      for (const [code, fact] of Object.entries(known)) (run.versionFacts[code] ??= {})[bin.major] = fact;
+      const cases = entries.flatMap((entry) => {
         const repro = entry.reproduction;
-        if (repro.kind === 'manual') continue;
-        const record = (result: MajorResult) => (run.cases[entry.code].majors[bin.major] = result);
-        const skipped = skipReason(getCode(entry.code), repro, bin.major);
+        if (repro.kind === 'manual') return [];
+        const skipped = skipReason(getCode(entry.code), repro, bin.major, bin.version);
         if (skipped) {
-          record({ skipped });
-          continue;
+          run.cases[entry.code].majors[bin.major] = { skipped };
+          return [];
         }
         const settings = Object.fromEntries(Object.entries(repro.server?.settings ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
         const own = Boolean(repro.server?.hba.length) || repro.server?.hbaCatchAll === false
           || Object.keys(settings).some((k) => !PER_DATABASE_CONTEXTS.has(contexts.get(k)));
-        const caseStarted = Date.now();
         const finish = (result: CaseRun) => {
-          if (process.env.VERIFY_TIMINGS) log(`  ${entry.code} on ${bin.major}: ${Date.now() - caseStarted} ms`);
           const pass = !result.error && judge(run.cases[entry.code].expected, result.got);
-          record({ pass, got: result.got, error: result.error });
+          run.cases[entry.code].majors[bin.major] = { pass, got: result.got, error: result.error };
           if (!pass && result.clientErrors.length) run.notes[`${entry.code} on ${bin.major}`] = result.clientErrors;
         };
-        if (!own) {
-          finish(await runCase(entry.code, repro, shared, settings, true));
-          continue;
-        }
-        jobs.push(dedicated(async () => {
-          let instance: Instance | undefined;
-          try {
-            instance = await startInstance(bin, template, { settings, hba: repro.server?.hba, catchAll: repro.server?.hbaCatchAll });
-            finish(await runCase(entry.code, repro, instance, {}, false));
-          } catch (error) {
-            finish({ got: [], error: `own server did not start: ${(error as Error).message}`, clientErrors: [] });
-          } finally {
-            await instance?.stop();
-          }
-        }));
+        const failed = (what: string) => (error: Error): CaseRun => ({ got: [], error: `${what}: ${error.message}`, clientErrors: [] });
+        return [{ code: entry.code, repro, settings, own, finish, failed }];
+      });
+      // Cases with their own instance start first, a few at a time, alongside the shared ones.
+      const jobs = cases.filter((c) => c.own).map((c) => dedicated(async () => {
+        const options = { settings: c.settings, hba: c.repro.server?.hba, catchAll: c.repro.server?.hbaCatchAll };
+        const instance = await startInstance(bin, template, options).catch(c.failed('its own server did not start'));
+        if (!('port' in instance)) return c.finish(instance);
+        c.finish(await runCase(c.code, c.repro, instance, {}, false).catch(c.failed('the runner failed')));
+        await instance.stop();
+      }));
+      for (const c of cases.filter((c) => !c.own)) {
+        c.finish(await runCase(c.code, c.repro, shared, c.settings, true).catch(c.failed('the runner failed')));
       }
       await Promise.all(jobs);
-      const known = await facts;
-      for (const [code, fact] of Object.entries(known)) (run.versionFacts[code] ??= {})[bin.major] = fact;
     } finally {
       await shared.stop();
     }

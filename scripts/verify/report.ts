@@ -46,7 +46,10 @@ export function disagreementLines(list: VersionDisagreement[]): string[] {
 /** Per major: how many conditions the server knows, and which of the catalog's it does not. */
 export function factLines(facts: Record<string, Record<string, VersionFact>>, results: VerificationResults, majors: number[]): string[] {
   return majors.map((major) => {
-    const values = Object.entries(facts).map(([code, byMajor]) => [code, byMajor[major]] as const).filter(([, v]) => v !== undefined);
+    const values = Object.entries(facts)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([code, byMajor]) => [code, byMajor[major]] as const)
+      .filter(([, v]) => v !== undefined);
     const known = values.filter(([, v]) => v === true).length;
     const unknown = values.filter(([, v]) => v === false).map(([code]) => code);
     const cannotTell = values.filter(([, v]) => v === null).length;

@@ -51,8 +51,9 @@ const BASE_SETTINGS: Record<string, string> = {
   log_min_error_statement: 'panic',
 };
 
-const running = new Set<{ child: ChildProcess; root: string }>();
-const templates: string[] = [];
+// Everything started and every folder made, so that an interrupted run leaves nothing behind.
+const children = new Set<ChildProcess>();
+const roots = new Set<string>();
 
 /** The uid/gid to run PostgreSQL as: the `postgres` user when we are root (created if missing). */
 function osUser(): { uid?: number; gid?: number } {
@@ -90,16 +91,17 @@ const BASE_DIR = baseDir();
 
 async function ownedTempDir(prefix: string): Promise<string> {
   const dir = await mkdtemp(join(BASE_DIR, prefix));
+  roots.add(dir);
   if (user.uid !== undefined) await chown(dir, user.uid, user.gid!);
   return dir;
 }
 
 function run(file: string, args: string[], asPostgres = true): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { ...(asPostgres ? user : {}), env: { ...process.env, LC_ALL: 'C' } });
+    const child = track(spawn(file, args, { ...(asPostgres ? user : {}), env: { ...process.env, LC_ALL: 'C' } }));
     let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${file} failed (${code}): ${output.trim()}`))));
   });
@@ -108,7 +110,6 @@ function run(file: string, args: string[], asPostgres = true): Promise<void> {
 /** initdb once per major: the folder that instances copy. */
 export async function initTemplate(bin: Binaries): Promise<string> {
   const root = await ownedTempDir(`pgverify-${bin.major}-template-`);
-  templates.push(root);
   const pwfile = join(root, 'pw');
   await writeFile(pwfile, PASSWORD + '\n');
   if (user.uid !== undefined) await chown(pwfile, user.uid, user.gid!);
@@ -166,21 +167,20 @@ export async function startInstance(bin: Binaries, template: string, options: In
 
 function launch(bin: Binaries, root: string, dataDir: string, port: number, settings: Record<string, string>): Promise<Instance> {
   const args = ['-D', dataDir, '-p', String(port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
-  const child = spawn(join(bin.dir, 'bin', 'postgres'), args, { ...user, env: { ...process.env, LC_ALL: 'C' } });
-  const entry = { child, root };
-  running.add(entry);
+  const child = track(spawn(join(bin.dir, 'bin', 'postgres'), args, { ...user, env: { ...process.env, LC_ALL: 'C' } }));
   let log = '';
   const logTail = () => log.slice(-4000);
-  const exited = new Promise<void>((resolve) => child.on('exit', () => (running.delete(entry), resolve())));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const stop = async () => {
     // Immediate shutdown: the data is thrown away, so there is nothing to flush.
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGQUIT');
     await exited;
     await rm(root, { recursive: true, force: true });
+    roots.delete(root);
   };
   return new Promise((resolve, reject) => {
-    child.stdout.resume();
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stdout!.resume();
+    child.stderr!.on('data', (chunk: Buffer) => {
       log = (log + chunk.toString()).slice(-20000);
       if (log.includes('database system is ready to accept connections')) {
         resolve({ major: bin.major, version: bin.version, port, socketDir: root, dataDir, password: PASSWORD, stop, logTail });
@@ -191,19 +191,25 @@ function launch(bin: Binaries, root: string, dataDir: string, port: number, sett
   });
 }
 
-/** Stop every server and delete every folder, also when the run is interrupted. */
-export function cleanUpNow(): void {
-  for (const { child, root } of running) {
-    child.kill('SIGQUIT');
-    rmSync(root, { recursive: true, force: true });
-  }
-  running.clear();
-  for (const root of templates.splice(0)) rmSync(root, { recursive: true, force: true });
+function track(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  return child;
 }
-process.on('exit', cleanUpNow);
+
+/** At exit: the templates, and whatever an error left behind. */
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGQUIT');
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+/** Interrupted: stop the servers (SIGQUIT: immediate shutdown; initdb cleans up on it too), wait, delete. */
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    cleanUpNow();
+  process.once(signal, async () => {
+    const exits = [...children].map((child) => new Promise((resolve) => child.once('exit', resolve)));
+    for (const child of children) child.kill('SIGQUIT');
+    await Promise.race([Promise.all(exits), new Promise((resolve) => setTimeout(resolve, 5000))]);
+    for (const root of roots) rmSync(root, { recursive: true, force: true });
     process.exit(130);
   });
 }

@@ -48,7 +48,7 @@ export class Session {
     });
     this.client.on('error', (error) => this.record(error));
     this.client.on('notice', (notice) => {
-      if (notice.code && notice.code !== '00000') this.record(notice);
+      if (notice.code && notice.code !== '00000') this.record({ ...notice, message: notice.message ?? '' });
     });
     this.client.on('end', () => (this.ended = true));
   }
@@ -123,3 +123,6 @@ export async function controlClient(instance: Instance, database = 'postgres'): 
   await client.connect();
   return client;
 }
+
+/** The backend's process ID: node-postgres keeps it on the client but leaves it out of its types. */
+export const backendPid = (client: pg.Client): number => (client as unknown as { processID: number }).processID;

@@ -53,7 +53,21 @@ export const classOfCode = (code: string) => getClass(classOf(code));
 export const codesInClass = (classCode: string) => codes.filter((c) => c.classCode === classCode);
 export const serverMessages = (code: string): ServerMessage[] => messagesByCode.get(code) ?? [];
 
+/**
+ * Releases a code arrived in through minor releases, or null. Such a code is listed by a checked
+ * release but missing from a newer one although never removed: 22P07 is in 15.20 and 17.12 but
+ * not in 18.6, so it came with those minors, and servers older than them do not know it.
+ */
+export function addedInMinors(code: CatalogCode): string[] | null {
+  if (code.removedIn !== null) return null;
+  const present = releasesChecked.map((r) => code.inReleases.includes(r));
+  const first = present.indexOf(true);
+  return present.slice(first).includes(false) ? code.inReleases : null;
+}
+
 /** "13 or earlier" for codes already in the oldest file checked, else the major itself. */
-export function sinceLabel(since: string): string {
-  return since.startsWith('<=') ? `${since.slice(2)} or earlier` : since;
+export function sinceLabel(code: CatalogCode): string {
+  const minors = addedInMinors(code);
+  if (minors) return `minor releases ${minors.join(', ')} (not in ${releasesChecked.filter((r) => !minors.includes(r)).join(', ')})`;
+  return code.since.startsWith('<=') ? `${code.since.slice(2)} or earlier` : code.since;
 }

@@ -9,7 +9,11 @@ import { sqlstateSchema, text } from './schema-parts.ts';
 
 const sessionName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a session name is lower-case, e.g. "a"');
 
-/** Server settings for the case. Any `server` block gets the case its own server instance. */
+/**
+ * Server settings for the case. Settings a database can carry (pg_settings context user or
+ * superuser) are applied with ALTER DATABASE to the case's database; any other setting, and any
+ * `hba` line or `hbaCatchAll: false`, gets the case its own server instance.
+ */
 const serverSchema = z.strictObject({
   /** postgresql.conf settings, passed as `-c name=value` when the instance starts. */
   settings: z.record(z.string(), z.string()).default({}),

@@ -4,6 +4,7 @@
 // No server code here: scripts/verify/ runs the servers; the site imports only this file.
 import { createHash } from 'node:crypto';
 import committedJson from '../../content/verification/results.json' with { type: 'json' };
+import { addedInMinors, type CatalogCode } from './catalog.ts';
 import type { Reproduction } from './reproduction-schema.ts';
 
 export const MAJORS = [14, 15, 16, 17, 18] as const;
@@ -107,21 +108,42 @@ export function judge(expected: Expected, got: Received[]): boolean {
 /** "<=13" -> 13, "17" -> 17. */
 const majorOf = (version: string) => Number(version.replace(/^<=/, ''));
 
-/** Whether the catalog says the code exists in this major. */
-export function catalogHas(code: { since: string; removedIn: string | null }, major: number): boolean {
+type CodeFacts = Pick<CatalogCode, 'code' | 'since' | 'removedIn' | 'inReleases'>;
+
+/** "15.18" is older than "15.20": compares dotted versions part by part, as numbers. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
+ * Whether the catalog says the code exists on this server; null where it cannot say. A code that
+ * came with minor releases (22P07, in 15.20 and 17.12) is known only on a server at least as new
+ * as the listed release of its major.
+ */
+export function catalogHas(code: CodeFacts, major: number, version?: string): boolean | null {
+  const minors = addedInMinors(code as CatalogCode);
+  if (minors) {
+    const listed = minors.find((r) => parseInt(r, 10) === major);
+    return listed && version && compareVersions(version, listed) >= 0 ? true : null;
+  }
   return majorOf(code.since) <= major && (code.removedIn === null || major < majorOf(code.removedIn));
 }
 
-/** Why a case does not run on a major (its code is not in that major, or onlyMajors), else null. */
-export function skipReason(
-  code: { code: string; since: string; removedIn: string | null },
-  reproduction: Reproduction,
-  major: number,
-): string | null {
-  if (majorOf(code.since) > major) return `${code.code} is new in PostgreSQL ${code.since} (catalog)`;
-  if (code.removedIn !== null && major >= majorOf(code.removedIn)) {
-    return `${code.code} was removed in PostgreSQL ${code.removedIn} (catalog)`;
+/** Why a case does not run on a server (its code is not there, or onlyMajors), else null. */
+export function skipReason(code: CodeFacts, reproduction: Reproduction, major: number, version?: string): string | null {
+  const has = catalogHas(code, major, version);
+  if (has === null) {
+    const minors = addedInMinors(code as CatalogCode)!.join(', ');
+    return `${code.code} came with minor releases ${minors}; not known on ${version ?? major}`;
   }
+  if (!has && majorOf(code.since) > major) return `${code.code} is new in PostgreSQL ${code.since} (catalog)`;
+  if (!has) return `${code.code} was removed in PostgreSQL ${code.removedIn} (catalog)`;
   const only = 'onlyMajors' in reproduction ? reproduction.onlyMajors : undefined;
   if (only && !only.includes(major)) return `the reproduction applies to ${only.join(', ')} only (onlyMajors)`;
   return null;
@@ -131,13 +153,14 @@ export function skipReason(
 
 export function versionDisagreements(
   facts: VerificationResults['versionFacts'],
-  catalog: { code: string; name: string; since: string; removedIn: string | null }[],
+  catalog: (CodeFacts & { name: string })[],
+  servers: Record<string, string> = {},
 ): VersionDisagreement[] {
   const out: VersionDisagreement[] = [];
   for (const c of catalog) {
     for (const [major, server] of Object.entries(facts[c.code] ?? {})) {
-      const expected = catalogHas(c, Number(major));
-      if (server !== null && server !== expected) out.push({ code: c.code, name: c.name, major, catalog: expected, server });
+      const expected = catalogHas(c, Number(major), servers[major]);
+      if (server !== null && expected !== null && server !== expected) out.push({ code: c.code, name: c.name, major, catalog: expected, server });
     }
   }
   return out.sort((a, b) => a.code.localeCompare(b.code) || a.major.localeCompare(b.major));
@@ -222,15 +245,22 @@ export function verificationSummary(code: string, reproduction?: Reproduction, r
 
 // ---------------------------------------------------------------- counts, staleness, comparison
 
+/** Entries in code order (plain Object.entries puts "22001" before "08006"). */
+const byKey = <T>(record: Record<string, T>) => Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
 export interface Counts {
   runnable: number;
+  /** Passed on every major where the code exists. */
   verified: number;
+  /** Failed, or differs: passed on some majors only. */
   failed: number;
+  /** Runnable but without a result (every major skipped, or never run). */
+  notRun: number;
   notCheckable: number;
 }
 
 export function countCases(cases: Record<string, CaseResult>, results: VerificationResults): Counts {
-  const counts: Counts = { runnable: 0, verified: 0, failed: 0, notCheckable: 0 };
+  const counts: Counts = { runnable: 0, verified: 0, failed: 0, notRun: 0, notCheckable: 0 };
   for (const result of Object.values(cases)) {
     if (!result.runnable) {
       counts.notCheckable++;
@@ -239,6 +269,7 @@ export function countCases(cases: Record<string, CaseResult>, results: Verificat
     counts.runnable++;
     const status = summariseCase(result, results).status;
     if (status === 'verified') counts.verified++;
+    else if (status === 'not-run') counts.notRun++;
     else counts.failed++;
   }
   return counts;
@@ -260,13 +291,21 @@ export function staleness(results: VerificationResults, entries: { code: string;
       if (missing.length) problems.push(`${code}: no result for ${missing.join(', ')}`);
     }
   }
-  for (const code of Object.keys(results.cases)) if (!codes.has(code)) problems.push(`${code}: result for an entry that no longer exists`);
+  for (const [code] of byKey(results.cases)) if (!codes.has(code)) problems.push(`${code}: result for an entry that no longer exists`);
   return problems;
 }
 
-/** The part of a major's result that must not change between runs (messages may carry OIDs). */
-const outcome = (r: MajorResult) =>
-  'skipped' in r ? { skipped: r.skipped } : { pass: r.pass, error: r.error, got: r.got.map(({ session, sqlstate, severity }) => ({ session, sqlstate, severity })) };
+/**
+ * The part of a major's result that must not change between runs: not the messages (they may
+ * carry OIDs), and not which session heard what when the case expects "any" (a deadlock's victim
+ * is the server's choice).
+ */
+function outcome(r: MajorResult, expected: Expected) {
+  if ('skipped' in r) return { skipped: r.skipped };
+  const anySession = expected.session === 'any';
+  const got = r.got.map(({ session, sqlstate, severity }) => `${anySession ? '*' : session} ${sqlstate} ${severity}`);
+  return { pass: r.pass, error: r.error, got: anySession ? got.sort() : got };
+}
 
 /** Differences between a committed result and a fresh run, for the cases and majors that ran. */
 export function compareRuns(committed: VerificationResults, fresh: VerificationResults): string[] {
@@ -274,18 +313,18 @@ export function compareRuns(committed: VerificationResults, fresh: VerificationR
   for (const [major, version] of Object.entries(fresh.servers)) {
     if (committed.servers[major] !== version) out.push(`server ${major}: committed results are from ${committed.servers[major] ?? 'nothing'}, ran ${version}`);
   }
-  for (const [code, result] of Object.entries(fresh.cases)) {
+  for (const [code, result] of byKey(fresh.cases)) {
     const old = committed.cases[code];
     if (!old || old.hash !== result.hash) continue; // new or changed: reported by staleness()
     for (const [major, r] of Object.entries(result.majors)) {
       const before = old.majors[major];
       if (!before) out.push(`${code} on ${major}: not in the committed results`);
-      else if (canonicalJson(outcome(before)) !== canonicalJson(outcome(r))) {
+      else if (canonicalJson(outcome(before, result.expected)) !== canonicalJson(outcome(r, result.expected))) {
         out.push(`${code} on ${major}: committed ${describeGot(before)}; now ${describeGot(r)}`);
       }
     }
   }
-  for (const [code, byMajor] of Object.entries(fresh.versionFacts)) {
+  for (const [code, byMajor] of byKey(fresh.versionFacts)) {
     for (const [major, fact] of Object.entries(byMajor)) {
       const before = committed.versionFacts[code]?.[major];
       if (before !== fact) out.push(`version fact ${code} on ${major}: committed ${before}, now ${fact}`);
@@ -302,7 +341,7 @@ export function mergeResults(
   old: VerificationResults,
   fresh: VerificationResults,
   entryCodes: string[],
-  catalog: { code: string; name: string; since: string; removedIn: string | null }[],
+  catalog: (CodeFacts & { name: string })[],
 ): VerificationResults {
   const cases: Record<string, CaseResult> = {};
   for (const code of entryCodes) {
@@ -323,10 +362,22 @@ export function mergeResults(
     servers: { ...old.servers, ...fresh.servers },
     cases,
     versionFacts,
-    versionDisagreements: versionDisagreements(versionFacts, catalog),
+    versionDisagreements: versionDisagreements(versionFacts, catalog, { ...old.servers, ...fresh.servers }),
   };
 }
 
 /** What the servers said about a code's condition, by major ("14" .. "18"); null: cannot tell. */
 export const versionFactsOf = (code: string, results = committedResults): Record<string, VersionFact> =>
   results.versionFacts[code] ?? {};
+
+/** Which verified servers know the code's condition name; null where PL/pgSQL cannot tell. */
+export function serverKnowledge(code: string, results = committedResults): { known: string[]; unknown: string[] } | null {
+  const facts = results.versionFacts[code];
+  if (!facts || Object.values(facts).every((f) => f === null)) return null;
+  const version = (major: string) => results.servers[major] ?? major;
+  const majors = Object.keys(facts).sort((a, b) => Number(a) - Number(b));
+  return {
+    known: majors.filter((m) => facts[m] === true).map(version),
+    unknown: majors.filter((m) => facts[m] === false).map(version),
+  };
+}

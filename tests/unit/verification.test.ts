@@ -42,8 +42,8 @@ test('a run passes when the expected session, or any for "any", received the cod
 });
 
 test('the catalog decides which majors have a code', () => {
-  const snapshotTooOld = { code: '72000', since: '<=13', removedIn: '17' };
-  const transactionTimeout = { code: '25P04', since: '17', removedIn: null };
+  const snapshotTooOld = { code: '72000', since: '<=13', removedIn: '17', inReleases: ['13.23', '15.20'] };
+  const transactionTimeout = { code: '25P04', since: '17', removedIn: null, inReleases: ['17.12', '18.6', '19~rc1'] };
   assert.equal(catalogHas(snapshotTooOld, 16), true);
   assert.equal(catalogHas(snapshotTooOld, 17), false);
   assert.equal(catalogHas(transactionTimeout, 16), false);
@@ -52,13 +52,24 @@ test('the catalog decides which majors have a code', () => {
   assert.match(skipReason(transactionTimeout, sqlCase, 16)!, /new in PostgreSQL 17/);
   assert.equal(skipReason(transactionTimeout, sqlCase, 18), null);
   const only = repro({ ...sqlCase, onlyMajors: [16] });
-  assert.match(skipReason({ code: '22012', since: '<=13', removedIn: null }, only, 15)!, /onlyMajors/);
+  assert.match(skipReason({ code: '22012', since: '<=13', removedIn: null, inReleases: ['13.23', '15.20', '17.12', '18.6', '19~rc1'] }, only, 15)!, /onlyMajors/);
+});
+
+test('a code that came with minor releases is known only on servers at least that new', () => {
+  const datumVersionMismatch = { code: '22P07', since: '15', removedIn: null, inReleases: ['15.20', '17.12'] };
+  assert.equal(catalogHas(datumVersionMismatch, 15, '15.18'), null);
+  assert.equal(catalogHas(datumVersionMismatch, 15, '15.20'), true);
+  assert.equal(catalogHas(datumVersionMismatch, 17, '17.13'), true);
+  assert.equal(catalogHas(datumVersionMismatch, 16, '16.14'), null, 'no 16 file was checked');
+  assert.match(skipReason(datumVersionMismatch, sqlCase, 15, '15.18')!, /minor releases 15.20, 17.12/);
+  const facts = { '22P07': { 15: false, 16: false, 17: false, 18: false } };
+  assert.deepEqual(versionDisagreements(facts, [{ ...datumVersionMismatch, name: 'datum_version_mismatch' }], servers), []);
 });
 
 test('version facts disagree only where the server could tell', () => {
   const catalog = [
-    { code: '25P04', name: 'transaction_timeout', since: '17', removedIn: null },
-    { code: '01004', name: 'string_data_right_truncation', since: '<=13', removedIn: null },
+    { code: '25P04', name: 'transaction_timeout', since: '17', removedIn: null, inReleases: ['17.12', '18.6', '19~rc1'] },
+    { code: '01004', name: 'string_data_right_truncation', since: '<=13', removedIn: null, inReleases: ['13.23', '15.20', '17.12', '18.6', '19~rc1'] },
   ];
   const facts = { '25P04': { 16: false, 17: false, 18: true }, '01004': { 14: null } };
   assert.deepEqual(versionDisagreements(facts, catalog), [
