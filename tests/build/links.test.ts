@@ -17,7 +17,7 @@ test('internal links and anchors resolve', () => {
   for (const from of pages) {
     const fromFile = fileFor(from)!;
     for (const href of hrefs(readFileSync(fromFile, 'utf8'))) {
-      if (/^(https?:|mailto:)/.test(href)) continue;
+      if (/^(https?:|mailto:|data:)/.test(href)) continue;
       const url = new URL(href, `http://site${from}`);
       const target = fileFor(url.pathname);
       if (!target) broken.push(`${from} -> ${href} (no such page)`);
@@ -25,5 +25,5 @@ test('internal links and anchors resolve', () => {
     }
   }
   assert.ok(pages.length > 300, `checked ${pages.length} pages`);
-  assert.deepEqual(broken, []);
+  assert.deepEqual(broken.slice(0, 20), [], `${broken.length} broken links`);
 });
