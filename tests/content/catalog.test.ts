@@ -40,3 +40,10 @@ test('every related code exists', () => {
   const { entries } = loadEntries();
   assert.deepEqual(danglingLinks(entries, hasCode), []);
 });
+
+test('every code featured on the home page is authored', async () => {
+  const { FEATURED } = await import('../../src/lib/featured.ts');
+  const authored = new Set(loadEntries().entries.map((e) => e.code));
+  if (process.env.ENTRY_DIR) return;
+  assert.deepEqual(FEATURED.flatMap((g) => g.codes).filter((c) => !authored.has(c)), []);
+});
