@@ -8,7 +8,7 @@ import { entrySchema } from './lib/entry-schema.ts';
 const errors = defineCollection({
   loader: glob({
     pattern: '*.yaml',
-    base: process.env.ENTRY_DIR ?? './content/errors',
+    base: process.env.ENTRY_DIR || './content/errors',
     // The id is the file name as written (the default would lower-case it): 28P01, not 28p01.
     generateId: ({ entry }) => entry.replace(/\.yaml$/, ''),
   }),

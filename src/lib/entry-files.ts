@@ -7,7 +7,7 @@ import { checkEntry, type EntryProblem } from './check-entry.ts';
 import type { Entry } from './entry-schema.ts';
 
 // ENTRY_DIR points the whole pipeline (check, build, tests) at another folder of entries.
-export const ENTRY_DIR = process.env.ENTRY_DIR ?? 'content/errors';
+export const ENTRY_DIR = process.env.ENTRY_DIR || 'content/errors';
 const FILE_RE = /^([0-9A-Z]{5})\.yaml$/;
 
 export function loadEntries(dir = ENTRY_DIR): { entries: Entry[]; problems: EntryProblem[] } {

@@ -15,6 +15,8 @@ export interface QueryPlan {
   jump: string | null;
   /** A code-shaped query that is no SQLSTATE ("08009"): Pagefind's prefix matches are only "nearby". */
   unknownCode: string | null;
+  /** A code being typed ("2", "235", "22p0"): answered from the code list; Pagefind only if none match. */
+  codePrefix: string | null;
   /** The cleaned text, when it looks like a pasted message (three words or more). */
   message: string | null;
   /** What to hand Pagefind. */
@@ -48,13 +50,15 @@ export function planQuery(raw: string, codes: SearchCode[]): QueryPlan {
   if (meaningful.length >= 1 && (byName.get(asName)?.length ?? 0) === 1) jump = byName.get(asName)![0].code;
 
   const single = meaningful.length === 1 ? meaningful[0].toUpperCase() : '';
-  const unknownCode = SQLSTATE_RE.test(single) && /\d/.test(single) && !byCode.has(single) ? single : null;
+  const codeShaped = /^[0-9A-Z]{1,5}$/.test(single) && /\d/.test(single);
+  const unknownCode = codeShaped && single.length === 5 && !byCode.has(single) ? single : null;
   const isMessage = meaningful.length >= 3 && exact.length === 0;
   const words = isMessage ? fixedWords(text) : meaningful.map((t) => t.toLowerCase());
   return {
     exact,
     jump,
     unknownCode,
+    codePrefix: codeShaped ? single : null,
     message: isMessage ? text : null,
     pagefind: (words.length ? words : meaningful).join(' '),
   };
@@ -89,6 +93,13 @@ export function matchMessage(message: string, templates: CompiledTemplate[]): st
     if (t.pattern.test(message)) scored.set(t.code, t.fixed);
   }
   return [...scored].sort((a, b) => b[1] - a[1]).map(([code]) => code);
+}
+
+/** Codes that start with a typed prefix; for a full code that does not exist, the rest of its class. */
+export function codesWithPrefix(prefix: string, codes: SearchCode[]): string[] {
+  const hits = codes.filter((c) => c.code.startsWith(prefix)).map((c) => c.code);
+  if (hits.length || prefix.length < 5) return hits;
+  return codes.filter((c) => c.code.startsWith(prefix.slice(0, 2))).map((c) => c.code);
 }
 
 /** Exact hits first, then message matches, then Pagefind's, each code once. */

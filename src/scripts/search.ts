@@ -2,7 +2,7 @@
 // own list, pasted messages are matched against the server's message formats, and Pagefind
 // supplies full-text results for the rest.
 import {
-  compileTemplates, matchMessage, mergeResults, planQuery,
+  codesWithPrefix, compileTemplates, matchMessage, mergeResults, planQuery,
   type CompiledTemplate, type SearchCode,
 } from '../lib/search-query.ts';
 
@@ -43,19 +43,20 @@ async function search(query: string): Promise<Answer> {
   const all = await loadCodes();
   const plan = planQuery(query, all);
   const fromMessage = plan.message ? matchMessage(plan.message, await loadTemplates()) : [];
+  const fromPrefix = plan.codePrefix ? codesWithPrefix(plan.codePrefix, all) : [];
   let fromPagefind: string[] = [];
-  if (plan.pagefind && plan.exact.length === 0) {
+  if (plan.pagefind && plan.exact.length === 0 && fromPrefix.length === 0) {
     const found = await (await loadPagefind()).search(plan.pagefind);
     const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
     fromPagefind = data.map((d) => d.meta.code).filter(Boolean);
   }
   const byCode = new Map(all.map((c) => [c.code, c]));
-  const list = mergeResults(plan.exact, fromMessage, fromPagefind)
+  const list = mergeResults(plan.exact, fromPrefix, fromMessage, fromPagefind)
     .map((code) => byCode.get(code))
     .filter((c): c is CodeInfo => c !== undefined)
     .slice(0, MAX_RESULTS);
   const note = plan.unknownCode
-    ? `${plan.unknownCode} is not a PostgreSQL SQLSTATE.${list.length ? ' Similar codes:' : ''}`
+    ? `${plan.unknownCode} is not a PostgreSQL SQLSTATE.${list.length ? ` Codes of class ${plan.unknownCode.slice(0, 2)}:` : ''}`
     : list.length ? null : 'No matching error. Try the code, a condition name, or fewer words.';
   return { list, jump: plan.jump, enterOpensFirst: !plan.unknownCode, note };
 }

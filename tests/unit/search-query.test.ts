@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { codes, serverMessages } from '../../src/lib/catalog.ts';
-import { compileTemplates, matchMessage, planQuery } from '../../src/lib/search-query.ts';
+import { codesWithPrefix, compileTemplates, matchMessage, planQuery } from '../../src/lib/search-query.ts';
 
 const all = codes.map((c) => ({ code: c.code, name: c.name }));
 
@@ -49,4 +49,13 @@ test('a code-shaped query that is no SQLSTATE is flagged, so Enter does not open
   assert.equal(planQuery('08009', all).unknownCode, '08009');
   assert.equal(planQuery('08006', all).unknownCode, null);
   assert.equal(planQuery('hello', all).unknownCode, null, 'a word is not a code');
+});
+
+test('a code being typed is answered from the code list, not Pagefind', () => {
+  assert.equal(planQuery('235', all).codePrefix, '235');
+  assert.equal(planQuery('22p0', all).codePrefix, '22P0');
+  assert.equal(planQuery('unique', all).codePrefix, null);
+  assert.deepEqual(codesWithPrefix('2350', all), ['23502', '23503', '23505']);
+  assert.ok(codesWithPrefix('08009', all).every((c) => c.startsWith('08')), 'an unknown full code offers its class');
+  assert.deepEqual(codesWithPrefix('ZZ', all), []);
 });
