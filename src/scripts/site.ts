@@ -18,10 +18,10 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy-co
 const input = document.querySelector<HTMLInputElement>('[data-search] input');
 if (input) {
   let loaded: Promise<unknown> | undefined;
+  // On first use, not on focus: the home page focuses the box, and reading it costs nothing.
   const load = () => (loaded ??= import('./search.ts').then((m) => m.attach(input)));
-  input.addEventListener('focus', load, { once: true });
   input.addEventListener('input', load, { once: true });
-  if (document.activeElement === input) load();
+  if (input.value) load(); // restored by the browser on back navigation
   document.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;
     if (event.key !== '/' || target.closest('input, textarea, [contenteditable]')) return;
