@@ -77,8 +77,15 @@ process.on('SIGINT', () => process.exit(130));
 
 // ---- Builds: real content first (its output is served below), then synthetic scales ----------
 if (withPeer) ensurePeerDeps();
-interface BuildRun { ours: { astro: Step; pagefind: Step; pages: number }; peer?: { astro: Step; pages: number } }
+interface BuildRun { ours?: { astro: Step; pagefind: Step; pages: number }; peer?: { astro: Step; pages: number } }
 const contentSizes: Record<string, { codes: number; entries: number }> = {};
+const buildFailures: { scale: string; site: string; reason: string }[] = [];
+
+/** The error's name and cause from a failed build's output, for the report. */
+const reason = (error: unknown) => {
+  const text = String(error);
+  return [/\[(\w+Error)\]/.exec(text)?.[1], /Caused by:\s*\n\s*(.+)/.exec(text)?.[1]].filter(Boolean).join(': ') || text.split('\n').slice(0, 3).join(' ');
+};
 
 async function benchBuilds(scale: string, count: number, ourDir: string, peerDir?: string) {
   const catalog = JSON.parse(readFileSync(join(ourDir, 'content/catalog/codes.json'), 'utf8'));
@@ -88,28 +95,39 @@ async function benchBuilds(scale: string, count: number, ourDir: string, peerDir
   const all: BuildRun[] = [];
   for (let i = 1; i <= count; i++) {
     // Alternating keeps the two sites under the same machine conditions.
+    const run: BuildRun = {};
     log(`build ${scale} (${codes} codes, ${entries} entries), run ${i}/${count}: ours`);
-    const ours = await buildOurs(ourDir);
-    let peer;
+    try {
+      run.ours = await buildOurs(ourDir);
+    } catch (error) {
+      if (scale === 'real') throw error; // nothing to measure without it
+      buildFailures.push({ scale, site: 'ours', reason: reason(error) });
+    }
     if (peerDir) {
       log(`build ${scale}, run ${i}/${count}: peer`);
-      peer = await buildPeer(peerDir);
+      try {
+        run.peer = await buildPeer(peerDir);
+      } catch (error) {
+        buildFailures.push({ scale, site: 'peer', reason: reason(error) });
+      }
     }
-    all.push({ ours, peer });
+    all.push(run);
   }
   const m = (pick: (r: BuildRun) => number | undefined) => {
     const xs = all.map(pick).filter((x): x is number => x !== undefined);
     return xs.length ? median(xs) : null;
   };
-  const section = `build: ${scale} content (${codes} codes, ${entries} authored entries)`;
-  const ourTotal = (r: BuildRun) => r.ours.astro.seconds + r.ours.pagefind.seconds;
-  add(section, `build.${scale}.astro.s`, 'astro build (peer: incl. Pagefind)', 's', m((r) => r.ours.astro.seconds), m((r) => r.peer?.astro.seconds));
-  add(section, `build.${scale}.pagefind.s`, 'pagefind', 's', m((r) => r.ours.pagefind.seconds), null);
+  const failed = [...new Set(buildFailures.filter((f) => f.scale === scale).map((f) => `${f.site} failed: ${f.reason}`))];
+  const section = `build: ${scale} content (${codes} codes, ${entries} authored entries)${failed.length ? `; ${failed.join('; ')}` : ''}`;
+  const ourTotal = (r: BuildRun) => r.ours && r.ours.astro.seconds + r.ours.pagefind.seconds;
+  const perPage = (s: number | undefined, pages: number | undefined) => s && pages && (s * 1000) / pages;
+  add(section, `build.${scale}.astro.s`, 'astro build (peer: incl. Pagefind)', 's', m((r) => r.ours?.astro.seconds), m((r) => r.peer?.astro.seconds));
+  add(section, `build.${scale}.pagefind.s`, 'pagefind', 's', m((r) => r.ours?.pagefind.seconds), null);
   add(section, `build.${scale}.total.s`, 'total', 's', m(ourTotal), m((r) => r.peer?.astro.seconds));
-  add(section, `build.${scale}.peakMB`, 'peak memory', 'MB', m((r) => Math.max(r.ours.astro.peakMB, r.ours.pagefind.peakMB)), m((r) => r.peer?.astro.peakMB));
-  add(section, `build.${scale}.pages`, 'HTML pages', 'count', all[0].ours.pages, all[0].peer?.pages ?? null);
-  add(section, `build.${scale}.msPerPage`, 'per page', 'ms', m((r) => (ourTotal(r) * 1000) / r.ours.pages), m((r) => r.peer && (r.peer.astro.seconds * 1000) / r.peer.pages));
-  add(section, `build.${scale}.msPerCode`, 'per code', 'ms', m((r) => (ourTotal(r) * 1000) / codes), m((r) => r.peer && (r.peer.astro.seconds * 1000) / codes));
+  add(section, `build.${scale}.peakMB`, 'peak memory', 'MB', m((r) => r.ours && Math.max(r.ours.astro.peakMB, r.ours.pagefind.peakMB)), m((r) => r.peer?.astro.peakMB));
+  add(section, `build.${scale}.pages`, 'HTML pages', 'count', m((r) => r.ours?.pages), m((r) => r.peer?.pages));
+  add(section, `build.${scale}.msPerPage`, 'per page', 'ms', m((r) => perPage(ourTotal(r), r.ours?.pages)), m((r) => perPage(r.peer?.astro.seconds, r.peer?.pages)));
+  add(section, `build.${scale}.msPerCode`, 'per code', 'ms', m((r) => perPage(ourTotal(r), codes)), m((r) => perPage(r.peer?.astro.seconds, codes)));
 }
 
 const ourDir = ourCopy();
@@ -171,7 +189,7 @@ try {
     }
   }
 } finally {
-  chrome.close();
+  await chrome.close();
 }
 for (const [page, path] of PAGES) {
   const section = `lighthouse: ${page} ${path} (mobile, median of ${runs.lighthouse})`;
@@ -197,6 +215,7 @@ const results = {
   runs, scales, content: contentSizes,
   figures,
   budgets: budgetResults,
+  buildFailures,
   details: {
     requests: Object.fromEntries(siteNames.map((site) => [site, Object.fromEntries(Object.entries(weights[site]).map(([p, w]) => [p, w.requests]))])),
     search: searches,
@@ -219,8 +238,10 @@ for (const [page, audits] of Object.entries(failedAudits.ours ?? {})) {
     console.log(`  ${page}: [${a.category}] ${a.id}: ${a.title} (score ${a.score}${a.displayValue ? `, ${a.displayValue}` : ''})${expected} ${a.items.slice(0, 2).join(' ; ')}`);
   }
 }
-const broken = budgetResults.filter((r) => !r.ok);
+for (const f of buildFailures) console.log(`\nBuild failed: ${f.site} at ${f.scale} content: ${f.reason}`);
+// A build of ours that fails at some scale counts as a broken budget; a failing peer is a finding.
+const broken = [...budgetResults.filter((r) => !r.ok), ...buildFailures.filter((f) => f.site === 'ours')];
 console.log(`\nBudgets (bench/budgets.json):\n${formatBudgets(budgetResults, figures)}`);
 console.log(`\n${broken.length ? `${broken.length} budget(s) broken` : 'All budgets met'}. ` +
-  `Elapsed ${Math.round((Date.now() - started) / 1000)} s. Results: bench/results/latest.json`);
+  `Elapsed ${Math.round((Date.now() - started) / 1000)} s. Results: bench/results/latest.json (and latest.md)`);
 process.exit(broken.length ? 1 : 0);
