@@ -15,7 +15,7 @@ if (box && table) {
     }
     count.textContent = `${shown} of ${rows.length} codes`;
   };
-  box.hidden = false;
+  box.classList.remove('pending');
   input.addEventListener('input', apply);
   const initial = new URLSearchParams(location.search).get('q');
   if (initial) input.value = initial;
