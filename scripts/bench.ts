@@ -56,6 +56,12 @@ const QUERY = '23505';
 const EXPECTED_ON_404 = new Set(['http-status-code', 'is-crawlable', 'errors-in-console']);
 
 const started = Date.now();
+// What is measured is what the copies hold, so the commit is read now, before anyone commits on.
+const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT }).stdout.toString().trim();
+const source = {
+  commit: git('rev-parse', opt.ref ?? 'HEAD'),
+  workingTree: !opt.ref && git('status', '--porcelain').length > 0 ? 'with uncommitted changes' : 'clean',
+};
 const log = (msg: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${msg}`);
 const figures: Figure[] = [];
 const add = (section: string, key: string, label: string, unit: Unit, ours: number | null, peer: number | null) =>
@@ -202,15 +208,13 @@ for (const [page, path] of PAGES) {
 // ---- Report ----------------------------------------------------------------------------------
 const budgets: Budget[] = JSON.parse(readFileSync(join(ROOT, 'bench/budgets.json'), 'utf8')).budgets;
 const budgetResults = checkBudgets(figures, budgets);
-const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT }).stdout.toString().trim();
 const failedAudits = Object.fromEntries(siteNames.map((site) => [site, Object.fromEntries(Object.entries(lighthouse[site]).map(
   ([page, list]) => [page, [...new Map(list.flatMap((r) => r.failed).map((a) => [`${a.category}/${a.id}`, a])).values()]],
 ))]));
 const results = {
   date: new Date(started).toISOString(),
   elapsedSeconds: Math.round((Date.now() - started) / 1000),
-  commit: opt.ref ? git('rev-parse', opt.ref) : git('rev-parse', 'HEAD'),
-  workingTree: !opt.ref && git('status', '--porcelain').length > 0 ? 'with uncommitted changes' : 'clean',
+  ...source,
   machine: { cpus: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version },
   runs, scales, content: contentSizes,
   figures,
