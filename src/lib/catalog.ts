@@ -2,7 +2,6 @@
 import classesJson from '../../content/catalog/classes.json' with { type: 'json' };
 import codesJson from '../../content/catalog/codes.json' with { type: 'json' };
 import messagesJson from '../../content/catalog/messages.json' with { type: 'json' };
-import { classOf } from './sqlstate.ts';
 
 export interface CatalogCode {
   code: string;
@@ -49,7 +48,6 @@ export function getClass(classCode: string): CatalogClass {
   return found;
 }
 
-export const classOfCode = (code: string) => getClass(classOf(code));
 export const codesInClass = (classCode: string) => codes.filter((c) => c.classCode === classCode);
 export const serverMessages = (code: string): ServerMessage[] => messagesByCode.get(code) ?? [];
 

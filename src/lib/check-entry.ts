@@ -12,7 +12,7 @@ export interface EntryProblem {
 const pathOf = (path: PropertyKey[]) =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(entry)';
 
-export function describeIssues(file: string, error: z.ZodError): EntryProblem[] {
+function describeIssues(file: string, error: z.ZodError): EntryProblem[] {
   return error.issues.map((i) => ({ file, field: pathOf(i.path), message: i.message }));
 }
 

@@ -1,7 +1,6 @@
 // Every URL the site publishes. Runbooks link to these: never change one once published.
 export const entryPath = (code: string) => `/errors/${code}/`;
 export const classPath = (classCode: string) => `/classes/${classCode}/`;
-export const entryJsonPath = (code: string) => `/api/errors/${code}.json`;
 
 /** The slug other references use: "08006-connection-failure". */
 export const codeSlug = (code: string, name: string) => `${code}-${name.replaceAll('_', '-')}`;

@@ -1,7 +1,7 @@
 // Which servers a code exists on, by the catalog, and what the servers themselves said.
 import { addedInMinors, type CatalogCode } from '../catalog.ts';
 import type { Reproduction } from '../reproduction-schema.ts';
-import { committedResults, type VerificationResults, type VersionDisagreement, type VersionFact } from './results.ts';
+import { committedResults, type VerificationResults, type VersionDisagreement } from './results.ts';
 
 const majorOf = (version: string) => Number(version.replace(/^<=/, ''));
 
@@ -61,9 +61,6 @@ export function versionDisagreements(
   return out.sort((a, b) => a.code.localeCompare(b.code) || a.major.localeCompare(b.major));
 }
 
-/** What the servers said about a code's condition, by major ("14" .. "18"); null: cannot tell. */
-export const versionFactsOf = (code: string, results = committedResults): Record<string, VersionFact> =>
-  results.versionFacts[code] ?? {};
 
 /** Which verified servers know the code's condition name; null where PL/pgSQL cannot tell. */
 export function serverKnowledge(code: string, results = committedResults): { known: string[]; unknown: string[] } | null {
