@@ -2,7 +2,7 @@
 // measures page weight, builds (real and synthetic content), search and Lighthouse, prints one
 // table, writes bench/results/latest.json (the run before becomes previous.json) and exits 1
 // when a budget in bench/budgets.json is broken. docs/performance.md explains every figure.
-//   npm run bench                      full run (about half an hour on two cores)
+//   npm run bench                      full run (about 15 minutes on two cores)
 //   npm run bench -- --quick           one build, no synthetic content, fewer repetitions
 //   npm run bench -- --scales=2000 --search-runs=9 --lighthouse-runs=5 --build-runs=2 --no-peer
 //   npm run bench -- --ref=HEAD        measure a commit instead of the working tree
