@@ -1,7 +1,7 @@
 // The shape of an authored entry (content/errors/<CODE>.yaml): the single source of truth,
 // used by Astro's content collection and by scripts/check-content.ts alike.
 import { z } from 'zod';
-import { reproductionSchema } from './reproduction-schema.ts';
+import { fixCheckSchema, reproductionSchema } from './reproduction-schema.ts';
 import { sqlstateSchema, text } from './schema-parts.ts';
 
 
@@ -49,7 +49,21 @@ export const entrySchema = z.strictObject({
   causes: z.array(z.strictObject({ title: text, detail: text.optional() })).min(1),
   reproduction: reproductionSchema,
   fixes: z
-    .array(z.strictObject({ title: text, when: text, code: codeBlockSchema.optional(), why: text }))
+    .array(
+      z.strictObject({
+        title: text,
+        when: text,
+        code: codeBlockSchema.optional(),
+        why: text,
+        /** Run by `npm run verify` to show the fix works. */
+        check: fixCheckSchema.optional(),
+        /** Why no check can run: a config file and a restart, application code, the OS ... */
+        notCheckable: text.optional(),
+      }).refine((fix) => !(fix.check && fix.notCheckable), {
+        message: 'a fix has either a check or notCheckable, not both',
+        path: ['notCheckable'],
+      }),
+    )
     .min(1),
   notToDo: z.array(z.strictObject({ title: text, why: text })).min(1),
   versionNotes: z.array(z.strictObject({ versions: text, text })).default([]),

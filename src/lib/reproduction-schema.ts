@@ -54,26 +54,23 @@ const common = {
   onlyMajors: z.array(z.number().int().min(14).max(18)).optional(),
 };
 
+const sessionsFields = { steps: z.array(z.union([sqlStep, sleepStep])).min(2) };
+const connectFields = {
+  connect: z.strictObject({
+    user: z.string().default('postgres'),
+    password: z.string().optional(),
+    database: z.string().optional(),
+    /** Open this many connections first and keep them, to exhaust connection slots. */
+    holdConnections: z.number().int().positive().max(50).optional(),
+    /** After connecting, run this (e.g. to let an idle timeout fire) in the connected session. */
+    then: z.array(z.union([z.strictObject({ sql: text }), sleepStep])).optional(),
+  }),
+};
+
 export const reproductionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sql'), ...common, sql: text }),
-  z.strictObject({
-    kind: z.literal('sessions'),
-    ...common,
-    steps: z.array(z.union([sqlStep, sleepStep])).min(2),
-  }),
-  z.strictObject({
-    kind: z.literal('connect'),
-    ...common,
-    connect: z.strictObject({
-      user: z.string().default('postgres'),
-      password: z.string().optional(),
-      database: z.string().optional(),
-      /** Open this many connections first and keep them, to exhaust connection slots. */
-      holdConnections: z.number().int().positive().max(50).optional(),
-      /** After connecting, run this (e.g. to let an idle timeout fire) in the connected session. */
-      then: z.array(z.union([z.strictObject({ sql: text }), sleepStep])).optional(),
-    }),
-  }),
+  z.strictObject({ kind: z.literal('sessions'), ...common, ...sessionsFields }),
+  z.strictObject({ kind: z.literal('connect'), ...common, ...connectFields }),
   z.strictObject({
     kind: z.literal('manual'),
     description: text,
@@ -87,4 +84,22 @@ export const reproductionSchema = z.discriminatedUnion('kind', [
   }),
 ], { error: 'kind must be one of sql, sessions, connect, manual' });
 
+/**
+ * A fix's check: a case in the same three runnable kinds, run by `npm run verify` like a
+ * reproduction, that shows the fix working. It expects either a SQLSTATE (`SET lock_timeout` turns
+ * a hang into 55P03) or `noError: true`: no session receives an ERROR or FATAL.
+ */
+const fixExpectSchema = z.union([
+  expectSchema,
+  z.strictObject({ noError: z.literal(true) }),
+], { error: 'expect is { sqlstate: "CODE", session?: name } or { noError: true }' });
+const checkCommon = { ...common, description: text.optional(), expect: fixExpectSchema };
+
+export const fixCheckSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('sql'), ...checkCommon, sql: text }),
+  z.strictObject({ kind: z.literal('sessions'), ...checkCommon, ...sessionsFields }),
+  z.strictObject({ kind: z.literal('connect'), ...checkCommon, ...connectFields }),
+], { error: 'a fix check has kind sql, sessions or connect' });
+
+export type FixCheck = z.infer<typeof fixCheckSchema>;
 export type Reproduction = z.infer<typeof reproductionSchema>;
