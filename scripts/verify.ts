@@ -15,7 +15,7 @@ import { codes as catalog } from '../src/lib/catalog.ts';
 import { formatProblem } from '../src/lib/check-entry.ts';
 import { loadEntries } from '../src/lib/entry-files.ts';
 import {
-  compareRuns, countCases, mergeResults, MAJORS, RESULTS_FILE, serialiseResults, staleness, versionDisagreements,
+  casesOf, compareRuns, countCases, countFixes, fixCaseId, mergeResults, MAJORS, RESULTS_FILE, serialiseResults, staleness, versionDisagreements,
   type VerificationResults,
 } from '../src/lib/verification.ts';
 import { findBinaries } from './verify/binaries.ts';
@@ -77,17 +77,28 @@ if (args.check) {
   for (const p of checkProblems) console.log(`CHECK ${p}`);
   if (checkProblems.length) console.log(`${RESULTS_FILE} is out of date: run npm run verify and commit it`);
 } else if (!args['no-write']) {
-  const merged = mergeResults(committed, fresh, allEntries.map((e) => e.code), catalog);
+  const merged = mergeResults(committed, fresh, allEntries.flatMap(casesOf).map((c) => c.id), catalog);
   writeFileSync(RESULTS_FILE, serialiseResults(merged));
   console.log(`\nwrote ${RESULTS_FILE}`);
 }
 
-const counts = countCases(fresh.cases, fresh);
+const isFix = (id: string) => id.includes('/');
+const casesWhere = (pick: (id: string) => boolean) => Object.fromEntries(Object.entries(fresh.cases).filter(([id]) => pick(id)));
+const counts = countCases(casesWhere((id) => !isFix(id)), fresh);
+const fixCounts = countFixes(entries);
+const fixRuns = countCases(casesWhere(isFix), fresh);
+const undecided = entries.flatMap((e) => e.fixes.flatMap((f, i) => (f.check || f.notCheckable ? [] : [fixCaseId(e.code, i + 1)])));
+if (undecided.length) console.log(`\nFixes with neither a check nor notCheckable: ${undecided.join(', ')}`);
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(
   `\n${entries.length} entries: ${counts.runnable} runnable, ${counts.verified} verified, ${counts.failed} failed, ` +
     (counts.notRun ? `${counts.notRun} runnable on no major, ` : '') +
     `${counts.notCheckable} not machine-checkable; ${fresh.versionDisagreements.length} version disagreement(s); ` +
     `PostgreSQL ${found.map((b) => b.version).join(', ')}; ${seconds} s`,
+);
+console.log(
+  `${fixCounts.fixes} fixes: ${fixCounts.runnable} runnable, ${fixRuns.verified} verified, ${fixRuns.failed} failed, ` +
+    (fixRuns.notRun ? `${fixRuns.notRun} runnable on no major, ` : '') +
+    `${fixCounts.notCheckable} not checkable, ${fixCounts.undecided} with neither`,
 );
 process.exit(failed.length || disagreements.length || checkProblems.length ? 1 : 0);

@@ -2,13 +2,15 @@
 // its own database (case_<code>); on the shared server the runner drops it, and any roles and
 // databases the case created, afterwards. The runner's own connections go over its Unix socket.
 import type pg from 'pg';
-import type { Reproduction } from '../../src/lib/reproduction-schema.ts';
-import type { Received } from '../../src/lib/verification.ts';
+import type { Checkable, Received } from '../../src/lib/verification.ts';
 import type { Instance } from './server.ts';
 import { backendPid, controlClient, Session, type ConnectAs } from './session.ts';
 import { splitStatements } from './split-sql.ts';
 
-type Runnable = Exclude<Reproduction, { kind: 'manual' }>;
+type Runnable = Exclude<Checkable, { kind: 'manual' }>;
+
+/** The session a case's expectation names; a fix check expecting no error names none. */
+const expectedSession = (repro: Runnable) => ('session' in repro.expect ? repro.expect.session : 'main');
 
 export interface CaseRun {
   got: Received[];
@@ -105,8 +107,9 @@ async function runSessions(repro: Extract<Runnable, { kind: 'sessions' }>, insta
     return s;
   };
   const names = new Set(repro.steps.flatMap((step) => ('session' in step ? [step.session] : [])));
-  if (repro.expect.session !== 'any' && !names.has(repro.expect.session)) {
-    throw new CaseError(`expect.session is "${repro.expect.session}", which none of the steps uses (${[...names].join(', ')})`);
+  const expected = expectedSession(repro);
+  if ('session' in repro.expect && expected !== 'any' && !names.has(expected)) {
+    throw new CaseError(`expect.session is "${expected}", which none of the steps uses (${[...names].join(', ')})`);
   }
   for (const [index, step] of repro.steps.entries()) {
     if ('sleepMs' in step) {
@@ -145,12 +148,13 @@ async function runConnect(repro: Extract<Runnable, { kind: 'connect' }>, instanc
 }
 
 /** Runs the case in a fresh database; `perDatabase` settings are applied with ALTER DATABASE. */
-export async function runCase(code: string, repro: Runnable, instance: Instance, perDatabase: Record<string, string>, shared: boolean): Promise<CaseRun> {
-  const database = `case_${code.toLowerCase()}`;
+export async function runCase(id: string, repro: Runnable, instance: Instance, perDatabase: Record<string, string>, shared: boolean): Promise<CaseRun> {
+  // "23505" gives case_23505, a fix check "23505/fix-2" case_23505_fix_2.
+  const database = `case_${id.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`;
   const received: Received[] = [];
   const sessions: Session[] = [];
   // The single session of sql and connect cases takes the name the expectation gives it.
-  const name = repro.expect.session === 'any' ? 'main' : repro.expect.session;
+  const name = expectedSession(repro) === 'any' ? 'main' : expectedSession(repro);
   const control = await controlClient(instance);
   let controlOpen = true;
   const before = shared ? await snapshot(control) : undefined;

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { codes as catalogCodes, getCode } from '../../src/lib/catalog.ts';
 import type { Entry } from '../../src/lib/entry-schema.ts';
 import {
-  expectedOf, judge, reproductionHash, skipReason,
+  casesOf, expectedOf, judge, reproductionHash, skipReason,
   type CaseResult, type VersionFact,
 } from '../../src/lib/verification.ts';
 import type { Binaries } from './binaries.ts';
@@ -42,9 +42,10 @@ function limiter(size: number) {
 
 export async function runMatrix(entries: Entry[], binaries: Binaries[], log: (line: string) => void): Promise<MatrixRun> {
   const run: MatrixRun = { cases: {}, versionFacts: {}, notes: {} };
-  for (const entry of entries) {
-    const r = entry.reproduction;
-    run.cases[entry.code] = {
+  // The entries' reproductions and fix checks, each a case of its own.
+  const all = entries.flatMap(casesOf);
+  for (const { id, repro: r } of all) {
+    run.cases[id] = {
       kind: r.kind,
       hash: reproductionHash(r),
       expected: expectedOf(r),
@@ -64,8 +65,8 @@ export async function runMatrix(entries: Entry[], binaries: Binaries[], log: (li
       // Every case of this major fails, naming why, and the other majors go on.
       const message = `PostgreSQL ${bin.version} did not start: ${(error as Error).message}`;
       log(message);
-      for (const entry of entries) {
-        if (entry.reproduction.kind !== 'manual') run.cases[entry.code].majors[bin.major] = { pass: false, got: [], error: message };
+      for (const c of all) {
+        if (c.repro.kind !== 'manual') run.cases[c.id].majors[bin.major] = { pass: false, got: [], error: message };
       }
       return;
     }
@@ -76,24 +77,23 @@ export async function runMatrix(entries: Entry[], binaries: Binaries[], log: (li
       // Before the cases, so that a case which ends other sessions cannot end this one.
       const known = await versionFacts(control, catalogCodes).finally(() => control.end());
       for (const [code, fact] of Object.entries(known)) (run.versionFacts[code] ??= {})[bin.major] = fact;
-      const cases = entries.flatMap((entry) => {
-        const repro = entry.reproduction;
+      const cases = all.flatMap(({ id, code, repro }) => {
         if (repro.kind === 'manual') return [];
-        const skipped = skipReason(getCode(entry.code), repro, bin.major, bin.version);
+        const skipped = skipReason(getCode(code), repro, bin.major, bin.version);
         if (skipped) {
-          run.cases[entry.code].majors[bin.major] = { skipped };
+          run.cases[id].majors[bin.major] = { skipped };
           return [];
         }
         const settings = Object.fromEntries(Object.entries(repro.server?.settings ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
         const own = Boolean(repro.server?.hba.length) || repro.server?.hbaCatchAll === false
           || Object.keys(settings).some((k) => !PER_DATABASE_CONTEXTS.has(contexts.get(k)));
         const finish = (result: CaseRun) => {
-          const pass = !result.error && judge(run.cases[entry.code].expected, result.got);
-          run.cases[entry.code].majors[bin.major] = { pass, got: result.got, error: result.error };
-          if (!pass && result.clientErrors.length) run.notes[`${entry.code} on ${bin.major}`] = result.clientErrors;
+          const pass = !result.error && judge(run.cases[id].expected, result.got);
+          run.cases[id].majors[bin.major] = { pass, got: result.got, error: result.error };
+          if (!pass && result.clientErrors.length) run.notes[`${id} on ${bin.major}`] = result.clientErrors;
         };
         const failed = (what: string) => (error: Error): CaseRun => ({ got: [], error: `${what}: ${error.message}`, clientErrors: [] });
-        return [{ code: entry.code, repro, settings, own, finish, failed }];
+        return [{ code: id, repro, settings, own, finish, failed }];
       });
       // Cases with their own instance start first, a few at a time, alongside the shared ones.
       const jobs = cases.filter((c) => c.own).map((c) => dedicated(async () => {

@@ -4,3 +4,4 @@ export * from './verification/results.ts';
 export * from './verification/versions.ts';
 export * from './verification/summary.ts';
 export * from './verification/runs.ts';
+export * from './verification/cases.ts';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { splitStatements } from '../../scripts/verify/split-sql.ts';
-import { reproductionSchema, type Reproduction } from '../../src/lib/reproduction-schema.ts';
+import { fixCheckSchema, reproductionSchema, type Reproduction } from '../../src/lib/reproduction-schema.ts';
 import {
-  canonicalJson, catalogHas, compareRuns, countCases, judge, mergeResults, reproductionHash, serialiseResults,
+  canonicalJson, casesOf, catalogHas, compareRuns, countCases, countFixes, expectedOf, judge, mergeResults, reproductionHash, serialiseResults,
   skipReason, staleness, summariseCase, versionDisagreements,
   type CaseResult, type Received, type VerificationResults,
 } from '../../src/lib/verification.ts';
@@ -180,4 +180,32 @@ test('canonical JSON sorts code-like keys as text and indents like JSON.stringif
   assert.equal(canonicalJson({ '22001': 1, '08006': 2, '2203G': 3 }), '{"08006":2,"22001":1,"2203G":3}');
   const value = { b: [1, { c: null }], a: {}, e: [], d: 'x' };
   assert.equal(canonicalJson(value, 2), JSON.stringify({ a: {}, b: [1, { c: null }], d: 'x', e: [] }, null, 2));
+});
+
+test('a fix check expecting no error fails on any ERROR or FATAL and ignores notices', () => {
+  const notice: Received = { session: 'main', sqlstate: '01000', severity: 'WARNING', message: 'w' };
+  assert.equal(judge({ noError: true }, []), true);
+  assert.equal(judge({ noError: true }, [notice]), true);
+  assert.equal(judge({ noError: true }, [got('main', '22012')]), false);
+  assert.equal(judge({ noError: true }, [{ ...got('b', '57P01'), severity: 'FATAL' }]), false);
+});
+
+test('an entry yields its reproduction and one case per fix check, keyed by the fix anchor', () => {
+  const check = fixCheckSchema.parse({ kind: 'sql', sql: 'SELECT 1', expect: { noError: true } });
+  const cases = casesOf({ code: '22012', reproduction: sqlCase, fixes: [{}, { check }, {}] });
+  assert.deepEqual(cases.map((c) => [c.id, c.fix]), [['22012', undefined], ['22012/fix-2', 2]]);
+  assert.deepEqual(expectedOf(check), { noError: true });
+  assert.deepEqual(countFixes([{ fixes: [{ check }, { notCheckable: 'a restart' }, {}] as never }]),
+    { fixes: 3, runnable: 1, notCheckable: 1, undecided: 1 });
+});
+
+test('a fix check that changed is stale, and one that disappeared is dropped on merge', () => {
+  const check = fixCheckSchema.parse({ kind: 'sql', sql: 'SELECT 1', expect: { noError: true } });
+  const entry = { code: 'A', reproduction: sqlCase, fixes: [{ check }] };
+  const fixResult = { ...caseResult(allPass), hash: reproductionHash(check), expected: { noError: true as const } };
+  assert.deepEqual(staleness(results({ A: caseResult(allPass), 'A/fix-1': fixResult }), [entry]), []);
+  const edited = { ...entry, fixes: [{ check: { ...check, sql: 'SELECT 2' } }] };
+  assert.deepEqual(staleness(results({ A: caseResult(allPass), 'A/fix-1': fixResult }), [edited]), ['A/fix-1: the fix check changed since it was verified']);
+  const merged = mergeResults(results({ A: caseResult(allPass), 'A/fix-1': fixResult }), results({}), ['A'], []);
+  assert.deepEqual(Object.keys(merged.cases), ['A']);
 });

@@ -2,7 +2,7 @@
 // committed copy, and the canonical JSON and hash that make reruns give no diff.
 import { createHash } from 'node:crypto';
 import committedJson from '../../../content/verification/results.json' with { type: 'json' };
-import type { Reproduction } from '../reproduction-schema.ts';
+import type { Checkable } from './cases.ts';
 
 export const MAJORS = [14, 15, 16, 17, 18] as const;
 export const RESULTS_FILE = 'content/verification/results.json';
@@ -20,15 +20,18 @@ export type MajorResult =
   | { pass: boolean; got: Received[]; /** the runner could not finish the case */ error?: string }
   | { skipped: string };
 
-export interface Expected {
-  sqlstate: string;
-  /** The session that must receive it; "any" where the server picks (a deadlock's victim). */
-  session: string;
-}
+/** A SQLSTATE that a session must receive, or (a fix check) that no session gets an error. */
+export type Expected =
+  | {
+      sqlstate: string;
+      /** The session that must receive it; "any" where the server picks (a deadlock's victim). */
+      session: string;
+    }
+  | { noError: true };
 
 export interface CaseResult {
-  kind: Reproduction['kind'];
-  /** sha256 of the canonical JSON of the entry's reproduction: a changed case is stale. */
+  kind: Checkable['kind'];
+  /** sha256 of the canonical JSON of the reproduction or fix check: a changed case is stale. */
   hash: string;
   expected: Expected;
   runnable: boolean;
@@ -83,7 +86,7 @@ export function canonicalJson(value: unknown, indent = 0, depth = 0): string {
   return JSON.stringify(value);
 }
 
-export const reproductionHash = (reproduction: Reproduction): string =>
+export const reproductionHash = (reproduction: Checkable): string =>
   createHash('sha256').update(canonicalJson(reproduction)).digest('hex');
 
 /** The results file as committed: sorted keys, two-space indent, newline at the end. */

@@ -1,5 +1,5 @@
 // Comparing runs: staleness of a committed file, differences from a fresh run, merging a partial run.
-import type { Reproduction } from '../reproduction-schema.ts';
+import { casesOf, type VerificationCase } from './cases.ts';
 import { canonicalJson, MAJORS, reproductionHash, type CaseResult, type Expected, type MajorResult, type VerificationResults } from './results.ts';
 import { describeGot } from './summary.ts';
 import { versionDisagreements, type CodeFacts } from './versions.ts';
@@ -7,22 +7,25 @@ import { versionDisagreements, type CodeFacts } from './versions.ts';
 /** Entries in code order (plain Object.entries puts "22001" before "08006"). */
 const byKey = <T>(record: Record<string, T>) => Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
-export function staleness(results: VerificationResults, entries: { code: string; reproduction: Reproduction }[]): string[] {
+/** What is out of date in the committed results for these entries' cases (reproductions and fix checks). */
+export function staleness(results: VerificationResults, entries: Parameters<typeof casesOf>[0][]): string[] {
   const problems: string[] = [];
-  const codes = new Set(entries.map((e) => e.code));
-  for (const { code, reproduction } of entries) {
+  const all: VerificationCase[] = entries.flatMap(casesOf);
+  const codes = new Set(all.map((c) => c.id));
+  for (const { id: code, repro: reproduction, fix } of all) {
+    const what = fix ? 'fix check' : 'reproduction';
     const result = results.cases[code];
     if (!result) {
-      problems.push(`${code}: no result (new entry)`);
+      problems.push(`${code}: no result (new ${fix ? 'fix check' : 'entry'})`);
       continue;
     }
-    if (result.hash !== reproductionHash(reproduction)) problems.push(`${code}: the reproduction changed since it was verified`);
+    if (result.hash !== reproductionHash(reproduction)) problems.push(`${code}: the ${what} changed since it was verified`);
     else if (result.runnable) {
       const missing = MAJORS.map(String).filter((m) => !result.majors[m]);
       if (missing.length) problems.push(`${code}: no result for ${missing.join(', ')}`);
     }
   }
-  for (const [code] of byKey(results.cases)) if (!codes.has(code)) problems.push(`${code}: result for an entry that no longer exists`);
+  for (const [code] of byKey(results.cases)) if (!codes.has(code)) problems.push(`${code}: result for ${code.includes('/') ? 'a fix check' : 'an entry'} that no longer exists`);
   return problems;
 }
 
@@ -33,7 +36,7 @@ export function staleness(results: VerificationResults, entries: { code: string;
  */
 function outcome(r: MajorResult, expected: Expected) {
   if ('skipped' in r) return { skipped: r.skipped };
-  const anySession = expected.session === 'any';
+  const anySession = 'session' in expected && expected.session === 'any';
   const got = r.got.map(({ session, sqlstate, severity }) => `${anySession ? '*' : session} ${sqlstate} ${severity}`);
   return { pass: r.pass, error: r.error, got: anySession ? got.sort() : got };
 }
@@ -71,11 +74,12 @@ export function compareRuns(committed: VerificationResults, fresh: VerificationR
 export function mergeResults(
   old: VerificationResults,
   fresh: VerificationResults,
-  entryCodes: string[],
+  /** Every case id that exists now (casesOf): results of any other case are dropped. */
+  caseIds: string[],
   catalog: (CodeFacts & { name: string })[],
 ): VerificationResults {
   const cases: Record<string, CaseResult> = {};
-  for (const code of entryCodes) {
+  for (const code of caseIds) {
     const before = old.cases[code];
     const now = fresh.cases[code];
     if (!now) {

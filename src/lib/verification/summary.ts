@@ -1,13 +1,20 @@
 // Judging a case and describing it: the sentence and per-major table each entry page shows.
-import type { Reproduction } from '../reproduction-schema.ts';
+import { fixCaseId, type Checkable } from './cases.ts';
 import { committedResults, reproductionHash, MAJORS, type CaseResult, type Expected, type MajorResult, type Received, type VerificationResults } from './results.ts';
 
-export function expectedOf(reproduction: Reproduction): Expected {
-  return { sqlstate: reproduction.expect.sqlstate, session: reproduction.expect.session ?? 'main' };
+export function expectedOf(repro: Checkable): Expected {
+  const e = repro.expect;
+  return 'noError' in e ? { noError: true } : { sqlstate: e.sqlstate, session: e.session ?? 'main' };
 }
 
-/** Passed: the expected session (any session for "any") received the expected SQLSTATE. */
+const ERROR_SEVERITIES = new Set(['ERROR', 'FATAL', 'PANIC']);
+
+/**
+ * Passed: the expected session (any session for "any") received the expected SQLSTATE; or, for a
+ * fix check that expects no error, no session received an ERROR, FATAL or PANIC.
+ */
 export function judge(expected: Expected, got: Received[]): boolean {
+  if ('noError' in expected) return !got.some((r) => ERROR_SEVERITIES.has(r.severity));
   return got.some((r) => r.sqlstate === expected.sqlstate && (expected.session === 'any' || r.session === expected.session));
 }
 
@@ -20,7 +27,7 @@ export function describeGot(result: MajorResult): string {
 }
 
 export const describeExpected = (e: Expected) =>
-  e.session === 'any' ? `${e.sqlstate} in any session` : `${e.sqlstate} in session ${e.session}`;
+  'noError' in e ? 'no error' : e.session === 'any' ? `${e.sqlstate} in any session` : `${e.sqlstate} in session ${e.session}`;
 
 export type CaseStatus = 'verified' | 'differs' | 'failed' | 'not-checkable' | 'not-run';
 
@@ -51,8 +58,11 @@ function perMajorOf(result: CaseResult | undefined, results: VerificationResults
 const list = (items: string[]) =>
   items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
-/** A case's status and a sentence for its page. Pass the entry's reproduction to detect staleness. */
-export function summariseCase(result: CaseResult | undefined, results: VerificationResults, reproduction?: Reproduction): Summary {
+/**
+ * A case's status and a sentence for its page. Pass the reproduction (or fix check) to detect
+ * staleness; `verb` is "Reproduced" for a reproduction, "Verified" for a fix.
+ */
+export function summariseCase(result: CaseResult | undefined, results: VerificationResults, reproduction?: Checkable, verb = 'Reproduced'): Summary {
   const perMajor = perMajorOf(result, results);
   if (!result) return { status: 'not-run', text: 'Not verified yet.', perMajor };
   if (!result.runnable) return { status: 'not-checkable', text: `Not machine-checkable: ${result.reason}`, perMajor };
@@ -68,7 +78,7 @@ export function summariseCase(result: CaseResult | undefined, results: Verificat
   if (!ran.length) return { status: 'not-run', text: `Not run on any major.${notApplicable}`, perMajor };
   const expected = describeExpected(result.expected);
   if (!failed.length) {
-    return { status: 'verified', text: `Reproduced on PostgreSQL ${versions(passed)}.${notApplicable}`, perMajor };
+    return { status: 'verified', text: `${verb} on PostgreSQL ${versions(passed)}.${notApplicable}`, perMajor };
   }
   const how = failed.map((m) => `on ${m.version}: ${m.text}`).join('; ');
   if (!passed.length) {
@@ -76,14 +86,19 @@ export function summariseCase(result: CaseResult | undefined, results: Verificat
   }
   return {
     status: 'differs',
-    text: `Reproduced on PostgreSQL ${versions(passed)}; expected ${expected} but ${how}.${notApplicable}`,
+    text: `${verb} on PostgreSQL ${versions(passed)}; expected ${expected} but ${how}.${notApplicable}`,
     perMajor,
   };
 }
 
 /** For entry pages: the committed result of one code. */
-export function verificationSummary(code: string, reproduction?: Reproduction, results = committedResults): Summary {
+export function verificationSummary(code: string, reproduction?: Checkable, results = committedResults): Summary {
   return summariseCase(results.cases[code], results, reproduction);
+}
+
+/** For a fix on an entry page: the committed result of its check. */
+export function fixVerificationSummary(code: string, n: number, check: Checkable, results = committedResults): Summary {
+  return summariseCase(results.cases[fixCaseId(code, n)], results, check, 'Verified');
 }
 
 export interface Counts {

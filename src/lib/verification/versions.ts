@@ -1,6 +1,6 @@
 // Which servers a code exists on, by the catalog, and what the servers themselves said.
 import { addedInMinors, type CatalogCode } from '../catalog.ts';
-import type { Reproduction } from '../reproduction-schema.ts';
+import type { Checkable } from './cases.ts';
 import { committedResults, type VerificationResults, type VersionDisagreement } from './results.ts';
 
 const majorOf = (version: string) => Number(version.replace(/^<=/, ''));
@@ -33,7 +33,7 @@ export function catalogHas(code: CodeFacts, major: number, version?: string): bo
 }
 
 /** Why a case does not run on a server (its code is not there, or onlyMajors), else null. */
-export function skipReason(code: CodeFacts, reproduction: Reproduction, major: number, version?: string): string | null {
+export function skipReason(code: CodeFacts, reproduction: Checkable, major: number, version?: string): string | null {
   const has = catalogHas(code, major, version);
   if (has === null) {
     const minors = addedInMinors(code as CatalogCode)!.join(', ');
