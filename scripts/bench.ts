@@ -95,7 +95,7 @@ const reason = (error: unknown) => {
 
 async function benchBuilds(scale: string, count: number, ourDir: string, peerDir?: string) {
   const catalog = JSON.parse(readFileSync(join(ourDir, 'content/catalog/codes.json'), 'utf8'));
-  const entries = readdirSync(join(ourDir, 'content/errors')).filter((f) => f.endsWith('.yaml')).length;
+  const entries = readdirSync(join(ourDir, 'content/errors')).filter((f) => /\.(yaml|mdx)$/.test(f)).length;
   const codes = catalog.codes.length;
   contentSizes[scale] = { codes, entries };
   const all: BuildRun[] = [];

@@ -10,6 +10,7 @@ export const SECTION_IDS = {
   meaning: 'what-this-means',
   messages: 'messages',
   causes: 'why-it-happens',
+  inDepth: 'in-depth',
   reproduction: 'how-to-reproduce',
   fixes: 'how-to-fix',
   notToDo: 'what-not-to-do',

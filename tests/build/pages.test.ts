@@ -66,3 +66,15 @@ test('the home page focuses its search box and shows the classes', () => {
 test('the 404 page offers search', () => {
   assert.match(page('/404.html'), /role="search"/);
 });
+
+test('an .mdx entry renders its body as the "In depth" section, with its components, after the causes', () => {
+  const html = page(entryPath('40P01'));
+  const found = [...ids(html)];
+  assert.ok(found.indexOf(SECTION_IDS.inDepth) > found.indexOf(SECTION_IDS.causes), 'In depth comes after Why it happens');
+  assert.ok(found.indexOf(SECTION_IDS.inDepth) < found.indexOf(SECTION_IDS.reproduction), 'and before How to reproduce');
+  const section = html.slice(html.indexOf(`id="${SECTION_IDS.inDepth}"`), html.indexOf(`id="${SECTION_IDS.reproduction}"`));
+  assert.match(section, /<table class="timeline">/, 'the Timeline component rendered as a table');
+  assert.match(section, /<div class="callout note" role="note">/, 'the Callout component rendered');
+  assert.doesNotMatch(section, /<Timeline|<Callout/, 'no component left unrendered');
+  assert.ok(!ids(page(entryPath('23505'))).has(SECTION_IDS.inDepth), 'a .yaml entry has no In depth section');
+});

@@ -9,6 +9,7 @@ const CASES = [
   { dir: 'unknown-related', field: 'related', says: '22999' },
   { dir: 'missing-field', field: 'meaning', says: 'meaning' },
   { dir: 'bad-tier', field: 'tier', says: 'must be 1, 2 or 3' },
+  { dir: 'mdx-missing-field', field: 'meaning', says: 'meaning', file: '22012.mdx' },
 ];
 
 const run = (cmd: string, args: string[], env: Record<string, string> = {}) => {
@@ -18,7 +19,7 @@ const run = (cmd: string, args: string[], env: Record<string, string> = {}) => {
 
 for (const c of CASES) {
   const dir = `tests/fixtures/malformed/${c.dir}`;
-  const file = `${dir}/22012.yaml`;
+  const file = `${dir}/${c.file ?? '22012.yaml'}`;
 
   test(`check:content rejects ${c.dir}, naming file and field`, () => {
     const { status, out } = run(process.execPath, ['scripts/check-content.ts', dir]);
@@ -32,13 +33,21 @@ for (const c of CASES) {
   test(`astro's content sync rejects ${c.dir}, naming file and field`, () => {
     const { status, out } = run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], { ENTRY_DIR: dir });
     assert.notEqual(status, 0, out);
-    assert.ok(out.includes('22012.yaml'), out);
+    assert.ok(out.includes(c.file ?? '22012.yaml'), out);
     assert.match(out, new RegExp(`\\b${c.field}\\b`));
     assert.ok(out.includes(c.says), out);
   });
 }
 
-test('the valid fixture passes, so the failures above are the defects', () => {
-  const { status, out } = run(process.execPath, ['scripts/check-content.ts', 'tests/fixtures/valid']);
-  assert.equal(status, 0, out);
+test('one code in both a .yaml and an .mdx file is rejected, naming both', () => {
+  const { status, out } = run(process.execPath, ['scripts/check-content.ts', 'tests/fixtures/malformed/mdx-and-yaml']);
+  assert.notEqual(status, 0, out);
+  assert.match(out, /22012\.mdx: \(file name\): 22012 has both 22012\.yaml and 22012\.mdx/);
+});
+
+test('the valid fixtures pass, so the failures above are the defects', () => {
+  for (const dir of ['tests/fixtures/valid', 'tests/fixtures/valid-mdx']) {
+    const { status, out } = run(process.execPath, ['scripts/check-content.ts', dir]);
+    assert.equal(status, 0, `${dir}: ${out}`);
+  }
 });
