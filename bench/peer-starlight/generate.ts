@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
+import { splitFrontMatter } from '../../src/lib/entry-files.ts';
 
 interface Code { code: string; name: string; classCode: string; type: string; since: string; removedIn: string | null; macros: string[] }
 interface Message { code: string; text: string; file: string }
@@ -111,8 +112,10 @@ export function generate(contentDir: string, outDir: string): number {
   const classes: { code: string; name: string }[] = read('classes.json');
   const messages = Map.groupBy(read('messages.json').messages as Message[], (m) => m.code);
   const entries = new Map<string, Entry>();
-  for (const file of readdirSync(join(contentDir, 'errors')).filter((f) => f.endsWith('.yaml'))) {
-    const entry = yaml.load(readFileSync(join(contentDir, 'errors', file), 'utf8')) as Entry;
+  for (const file of readdirSync(join(contentDir, 'errors')).filter((f) => /\.(yaml|mdx)$/.test(f))) {
+    const source = readFileSync(join(contentDir, 'errors', file), 'utf8');
+    // An .mdx entry's fields are its front matter (its long-form body has no peer equivalent).
+    const entry = yaml.load(file.endsWith('.mdx') ? splitFrontMatter(source)!.frontMatter : source) as Entry;
     entries.set(entry.code, entry);
   }
   const className = (cc: string) => classes.find((c) => c.code === cc)?.name ?? cc;
