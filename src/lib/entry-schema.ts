@@ -22,6 +22,8 @@ export const CODE_LANGS = [
 export const codeBlockSchema = z.strictObject({
   lang: z.enum(CODE_LANGS),
   code: text,
+  /** Why this SQL is not meant to parse (a template with placeholders, a wrong example). */
+  invalidSql: text.optional(),
 });
 
 const SEVERITIES = ['ERROR', 'FATAL', 'PANIC', 'WARNING', 'NOTICE', 'LOG'] as const;

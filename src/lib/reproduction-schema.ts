@@ -52,6 +52,8 @@ const common = {
   setup: text.optional(),
   /** Majors where the case cannot apply (e.g. 72000 before 17 needs old_snapshot_threshold). */
   onlyMajors: z.array(z.number().int().min(14).max(18)).optional(),
+  /** Why the case's SQL deliberately does not parse (a 42601 syntax-error reproduction). */
+  invalidSql: text.optional(),
 };
 
 const sessionsFields = { steps: z.array(z.union([sqlStep, sleepStep])).min(2) };
