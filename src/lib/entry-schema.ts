@@ -28,10 +28,13 @@ export const codeBlockSchema = z.strictObject({
 
 const SEVERITIES = ['ERROR', 'FATAL', 'PANIC', 'WARNING', 'NOTICE', 'LOG'] as const;
 
-/** Who shows the text: the server, libpq/psql, a pooler or a driver. */
+/**
+ * Who shows the text: the server, libpq/psql, a pooler or a driver; `extension` for an extension or
+ * FDW outside PostgreSQL's tree, `application` for a text the user's own code chose (RAISE).
+ */
 export const MESSAGE_SOURCES = [
   'server', 'server log', 'libpq', 'psql', 'pgbouncer', 'psycopg', 'node-postgres', 'pgjdbc',
-  'pgx', 'Npgsql', 'ruby-pg',
+  'pgx', 'Npgsql', 'ruby-pg', 'extension', 'application',
 ] as const;
 
 export const entrySchema = z.strictObject({

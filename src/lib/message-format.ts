@@ -2,7 +2,8 @@
 // readably, match a pasted message against them, and reduce them to the fixed words search needs.
 
 // printf conversions used in PostgreSQL's messages: %s %d %u %ld %lld %lu %llu %zu %X %c %m %.*s %02X ...
-const PLACEHOLDER = /%(?:[-+ #0]*\d*(?:\.(?:\d+|\*))?(?:hh|h|ll|l|z|j|t|L)?[sdiuxXcfgeEmp]|%)/g;
+// and the <inttypes.h> forms of 18+, written %<PRId64> / %<PRIu64> in the sources.
+const PLACEHOLDER = /%(?:<PRI[a-zA-Z0-9]+>|[-+ #0]*\d*(?:\.(?:\d+|\*))?(?:hh|h|ll|l|z|j|t|L)?[sdiuxXcfgeEmp]|%)/g;
 
 export type MessagePart = { text: string } | { placeholder: string };
 
