@@ -55,6 +55,13 @@ if (missing.length) {
 }
 
 const run = await runMatrix(entries, found, (line) => console.log(line));
+const SETTINGS_FILE = 'content/catalog/settings.json';
+/** One setting a line, per major: { major: { version, settings: { name: {...} } } }. */
+function serialiseSettings(byMajor: typeof run.settings, servers: Record<string, string>): string {
+  const majorsOut = Object.entries(byMajor).map(([major, list]) =>
+    ` ${JSON.stringify(major)}: {"version": ${JSON.stringify(servers[major])}, "settings": {\n${list.map(({ name, ...rest }) => `  ${JSON.stringify(name)}: ${JSON.stringify(rest)}`).join(',\n')}\n }}`);
+  return `{\n${majorsOut.join(',\n')}\n}\n`;
+}
 const fresh: VerificationResults = {
   ranAt: new Date().toISOString().slice(0, 10),
   servers: Object.fromEntries(found.map((b) => [b.major, b.version])),
@@ -77,6 +84,8 @@ if (args.check) {
   for (const p of checkProblems) console.log(`CHECK ${p}`);
   if (checkProblems.length) console.log(`${RESULTS_FILE} is out of date: run npm run verify and commit it`);
 } else if (!args['no-write']) {
+  // What each real server reports in pg_settings: the settings check reads it (tests/content/settings.test.ts).
+  if (majors.length === MAJORS.length) writeFileSync(SETTINGS_FILE, serialiseSettings(run.settings, fresh.servers));
   const merged = mergeResults(committed, fresh, allEntries.flatMap(casesOf).map((c) => c.id), catalog);
   writeFileSync(RESULTS_FILE, serialiseResults(merged));
   console.log(`\nwrote ${RESULTS_FILE}`);

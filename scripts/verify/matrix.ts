@@ -20,6 +20,18 @@ export interface MatrixRun {
   versionFacts: Record<string, Record<string, VersionFact>>;
   /** Client-side errors of failing cases, keyed "<code> on <major>". */
   notes: Record<string, string[]>;
+  /** Each major's pg_settings, for content/catalog/settings.json. */
+  settings: Record<string, ServerSetting[]>;
+}
+
+export interface ServerSetting {
+  name: string;
+  boot_val: string | null;
+  unit: string | null;
+  context: string;
+  vartype: string;
+  min_val: string | null;
+  max_val: string | null;
 }
 
 /** Settings that a database can carry (ALTER DATABASE SET) are applied there; others need a restart or reload. */
@@ -41,7 +53,7 @@ function limiter(size: number) {
 }
 
 export async function runMatrix(entries: Entry[], binaries: Binaries[], log: (line: string) => void): Promise<MatrixRun> {
-  const run: MatrixRun = { cases: {}, versionFacts: {}, notes: {} };
+  const run: MatrixRun = { cases: {}, versionFacts: {}, notes: {}, settings: {} };
   // The entries' reproductions and fix checks, each a case of its own.
   const all = entries.flatMap(casesOf);
   for (const { id, repro: r } of all) {
@@ -73,7 +85,9 @@ export async function runMatrix(entries: Entry[], binaries: Binaries[], log: (li
     log(`PostgreSQL ${bin.version} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     try {
       const control = await controlClient(shared);
-      const contexts = new Map((await control.query('SELECT name, context FROM pg_settings')).rows.map((r) => [r.name, r.context]));
+      const settings = (await control.query<ServerSetting>('SELECT name, boot_val, unit, context, vartype, min_val, max_val FROM pg_settings ORDER BY name')).rows;
+      run.settings[bin.major] = settings;
+      const contexts = new Map(settings.map((r) => [r.name, r.context]));
       // Before the cases, so that a case which ends other sessions cannot end this one.
       const known = await versionFacts(control, catalogCodes).finally(() => control.end());
       for (const [code, fact] of Object.entries(known)) (run.versionFacts[code] ??= {})[bin.major] = fact;
@@ -86,7 +100,7 @@ export async function runMatrix(entries: Entry[], binaries: Binaries[], log: (li
         }
         const settings = Object.fromEntries(Object.entries(repro.server?.settings ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
         const own = Boolean(repro.server?.hba.length) || repro.server?.hbaCatchAll === false
-          || Object.keys(settings).some((k) => !PER_DATABASE_CONTEXTS.has(contexts.get(k)));
+          || Object.keys(settings).some((k) => !PER_DATABASE_CONTEXTS.has(contexts.get(k) ?? ''));
         const finish = (result: CaseRun) => {
           const pass = !result.error && judge(run.cases[id].expected, result.got);
           run.cases[id].majors[bin.major] = { pass, got: result.got, error: result.error };
