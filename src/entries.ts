@@ -8,6 +8,8 @@ interface Loaded {
   backlinks: Map<string, string[]>;
   /** Entries written as MDX, by code: their body is rendered as the "In depth" section. */
   longForm: Map<string, CollectionEntry<'errors'>>;
+  /** Code -> the entry's file, relative to the repository ("content/errors/40P01.mdx"). */
+  files: Map<string, string>;
 }
 let cache: Promise<Loaded> | undefined;
 
@@ -20,7 +22,8 @@ export function loadEntries() {
       }
     }
     const longForm = new Map(items.filter((item) => item.filePath?.endsWith('.mdx')).map((item) => [item.id, item]));
-    return { entries: new Map(list.map((e) => [e.code, e])), backlinks: buildBacklinks(list), longForm };
+    const files = new Map(items.map((item) => [item.id, item.filePath ?? '']));
+    return { entries: new Map(list.map((e) => [e.code, e])), backlinks: buildBacklinks(list), longForm, files };
   });
   return cache;
 }
