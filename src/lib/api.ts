@@ -2,9 +2,14 @@
 // and, in compact form, for the search box.
 import { classes, codes, getClass, serverMessages, type CatalogCode } from './catalog.ts';
 import type { Entry } from './entry-schema.ts';
+import { API_VERSION, SCHEMA_PATHS } from './api-schema.ts';
 import { entryPath } from './paths.ts';
 
 export function errorList(entries: Map<string, Entry>, site: URL) {
+  return { $schema: new URL(SCHEMA_PATHS.list, site).href, version: API_VERSION, errors: errorItems(entries, site) };
+}
+
+function errorItems(entries: Map<string, Entry>, site: URL) {
   return codes.map((c) => {
     const entry = entries.get(c.code);
     return {
@@ -24,6 +29,8 @@ export function errorList(entries: Map<string, Entry>, site: URL) {
 
 export function errorDetail(info: CatalogCode, entry: Entry | undefined, site: URL) {
   return {
+    $schema: new URL(SCHEMA_PATHS.detail, site).href,
+    version: API_VERSION,
     ...info,
     className: getClass(info.classCode).name,
     url: new URL(entryPath(info.code), site).href,

@@ -1,6 +1,7 @@
 // The JSON API parses and agrees with the catalog and the authored entries.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
+import { API_VERSION, errorDetailSchema, errorListSchema, jsonSchemaOf, SCHEMA_PATHS } from '../../src/lib/api-schema.ts';
 import { codes } from '../../src/lib/catalog.ts';
 import { loadEntries } from '../../src/lib/entry-files.ts';
 import { page, requireDist } from '../support/dist.ts';
@@ -8,7 +9,7 @@ import { page, requireDist } from '../support/dist.ts';
 before(requireDist);
 
 test('/api/errors.json lists every code with its facts', () => {
-  const list = JSON.parse(page('/api/errors.json'));
+  const list = JSON.parse(page('/api/errors.json')).errors;
   const authored = new Set(loadEntries().entries.map((e) => e.code));
   assert.deepEqual(list.map((e: { code: string }) => e.code), codes.map((c) => c.code));
   for (const [i, item] of list.entries()) {
@@ -27,4 +28,24 @@ test('/api/errors/<CODE>.json gives the whole entry', () => {
     const entry = entries.find((e) => e.code === c.code);
     assert.deepEqual(detail.entry, entry ? JSON.parse(JSON.stringify(entry)) : null, c.code);
   }
+});
+
+test('every API file carries the version and validates against the schema it names', () => {
+  const list = JSON.parse(page('/api/errors.json'));
+  assert.equal(list.version, API_VERSION);
+  assert.ok(list.$schema.endsWith(SCHEMA_PATHS.list));
+  const listCheck = errorListSchema.safeParse(list);
+  assert.ok(listCheck.success, `/api/errors.json: ${listCheck.error?.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  for (const c of codes) {
+    const detail = JSON.parse(page(`/api/errors/${c.code}.json`));
+    assert.ok(detail.$schema.endsWith(SCHEMA_PATHS.detail));
+    const check = errorDetailSchema.safeParse(detail);
+    assert.ok(check.success, `/api/errors/${c.code}.json: ${check.error?.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+});
+
+test('the JSON Schema files served under /api/ are generated from the same schemas', () => {
+  assert.deepEqual(JSON.parse(page(SCHEMA_PATHS.list)), JSON.parse(JSON.stringify(jsonSchemaOf(errorListSchema))));
+  assert.deepEqual(JSON.parse(page(SCHEMA_PATHS.detail)), JSON.parse(JSON.stringify(jsonSchemaOf(errorDetailSchema))));
+  assert.equal(JSON.parse(page(SCHEMA_PATHS.detail)).$schema, 'https://json-schema.org/draft/2020-12/schema');
 });
