@@ -1,0 +1,13 @@
+// /errors/<CODE>.txt: the whole entry as plain text for terminals.
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { loadEntries } from '../../entries.ts';
+import { codes, getCode } from '../../lib/catalog.ts';
+import { entryText, pendingText } from '../../lib/plain-text.ts';
+
+export const getStaticPaths = (() => codes.map((c) => ({ params: { code: c.code } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const info = getCode(params.code!);
+  const entry = (await loadEntries()).entries.get(info.code);
+  return new Response(entry ? entryText(info, entry, site!) : pendingText(info, site!), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+};
