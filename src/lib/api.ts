@@ -54,3 +54,17 @@ export function searchMessages(entries: Map<string, Entry>): [string, string][] 
   for (const e of entries.values()) for (const m of e.messages) pairs.add(JSON.stringify([e.code, m.text]));
   return [...pairs].map((p) => JSON.parse(p) as [string, string]);
 }
+
+/** A summary cut to its first sentence and at most `max` characters, for a search result line. */
+export function shortSummary(summary: string, max = 160): string {
+  const flat = summary.replace(/\s+/g, ' ').trim();
+  const sentence = /^.*?[.!?](?=\s|$)/.exec(flat)?.[0] ?? flat;
+  if (sentence.length <= max) return sentence;
+  const cut = sentence.slice(0, max - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length)}…`;
+}
+
+/** Code -> one-line summary of its entry, loaded by the search box after it shows results. */
+export function searchSummaries(entries: Map<string, Entry>): Record<string, string> {
+  return Object.fromEntries([...entries.values()].sort((a, b) => (a.code < b.code ? -1 : 1)).map((e) => [e.code, shortSummary(e.summary)]));
+}

@@ -74,6 +74,8 @@ const MIN_FIXED = 12;
 
 export interface CompiledTemplate {
   code: string;
+  /** The format as the server has it, shown as the matched text. */
+  text: string;
   fixed: number;
   pattern: RegExp;
 }
@@ -81,18 +83,24 @@ export interface CompiledTemplate {
 /** Compiles templates once (the search box does it when the message list first loads). */
 export function compileTemplates(templates: MessageTemplate[]): CompiledTemplate[] {
   return templates
-    .map((t) => ({ code: t.code, fixed: fixedLength(t.text), pattern: messagePattern(t.text) }))
+    .map((t) => ({ code: t.code, text: t.text, fixed: fixedLength(t.text), pattern: messagePattern(t.text) }))
     .filter((t) => t.fixed >= MIN_FIXED);
 }
 
+export interface MessageMatch {
+  code: string;
+  /** The most specific format of this code that matched. */
+  text: string;
+}
+
 /** Codes whose message templates match the pasted message, most specific template first. */
-export function matchMessage(message: string, templates: CompiledTemplate[]): string[] {
-  const scored = new Map<string, number>();
+export function matchMessage(message: string, templates: CompiledTemplate[]): MessageMatch[] {
+  const best = new Map<string, CompiledTemplate>();
   for (const t of templates) {
-    if (t.fixed <= (scored.get(t.code) ?? 0)) continue;
-    if (t.pattern.test(message)) scored.set(t.code, t.fixed);
+    if (t.fixed <= (best.get(t.code)?.fixed ?? 0)) continue;
+    if (t.pattern.test(message)) best.set(t.code, t);
   }
-  return [...scored].sort((a, b) => b[1] - a[1]).map(([code]) => code);
+  return [...best.values()].sort((a, b) => b.fixed - a.fixed).map(({ code, text }) => ({ code, text }));
 }
 
 /** Codes that start with a typed prefix; for a full code that does not exist, the rest of its class. */

@@ -9,6 +9,10 @@ import {
 interface CodeInfo extends SearchCode {
   className: string;
 }
+interface Hit extends CodeInfo {
+  /** The server's message format that matched a pasted message. */
+  matched?: string;
+}
 interface Pagefind {
   search(query: string): Promise<{ results: { data(): Promise<{ meta: Record<string, string> }> }[] }>;
 }
@@ -19,6 +23,7 @@ const json = <T>(url: string): Promise<T> => fetch(url).then((r) => r.json() as 
 let codes: Promise<CodeInfo[]> | undefined;
 let templates: Promise<CompiledTemplate[]> | undefined;
 let pagefind: Promise<Pagefind> | undefined;
+let summaries: Promise<Record<string, string>> | undefined;
 const loadCodes = () =>
   (codes ??= json<{ classes: Record<string, string>; codes: [string, string][] }>('/api/search-codes.json').then(
     (data) => data.codes.map(([code, name]) => ({ code, name, className: data.classes[code.slice(0, 2)] })),
@@ -27,12 +32,14 @@ const loadTemplates = () =>
   (templates ??= json<[string, string][]>('/api/messages.json').then((pairs) =>
     compileTemplates(pairs.map(([code, text]) => ({ code, text }))),
   ));
+// Summaries come after the first results are on screen, so typing a code stays as fast as before.
+const loadSummaries = () => (summaries ??= json<Record<string, string>>('/api/search-summaries.json'));
 // A path held in a variable keeps the bundler from resolving Pagefind, which exists only after the build.
 const PAGEFIND = '/pagefind/pagefind.js';
 const loadPagefind = () => (pagefind ??= import(/* @vite-ignore */ PAGEFIND) as Promise<Pagefind>);
 
 interface Answer {
-  list: CodeInfo[];
+  list: Hit[];
   jump: string | null;
   /** Enter may open the first result; not when the query was a code that does not exist. */
   enterOpensFirst: boolean;
@@ -51,15 +58,20 @@ async function search(query: string): Promise<Answer> {
     fromPagefind = data.map((d) => d.meta.code).filter(Boolean);
   }
   const byCode = new Map(all.map((c) => [c.code, c]));
-  const list = mergeResults(plan.exact, fromPrefix, fromMessage, fromPagefind)
-    .map((code) => byCode.get(code))
-    .filter((c): c is CodeInfo => c !== undefined)
+  const matched = new Map(fromMessage.map((m) => [m.code, m.text]));
+  const list = mergeResults(plan.exact, fromPrefix, fromMessage.map((m) => m.code), fromPagefind)
+    .flatMap((code): Hit[] => {
+      const info = byCode.get(code);
+      return info ? [{ ...info, matched: matched.get(code) }] : [];
+    })
     .slice(0, MAX_RESULTS);
   const note = plan.unknownCode
     ? `${plan.unknownCode} is not a PostgreSQL SQLSTATE.${list.length ? ` Codes of class ${plan.unknownCode.slice(0, 2)}:` : ''}`
     : list.length ? null : 'No matching error. Try the code, a condition name, or fewer words.';
   return { list, jump: plan.jump, enterOpensFirst: !plan.unknownCode, note };
 }
+
+const line = (className: string, text: string) => Object.assign(document.createElement('span'), { className, textContent: text });
 
 function render(box: HTMLUListElement, { list, note }: Pick<Answer, 'list' | 'note'>) {
   box.replaceChildren(
@@ -70,11 +82,21 @@ function render(box: HTMLUListElement, { list, note }: Pick<Answer, 'list' | 'no
       a.href = `/errors/${c.code}/`;
       const code = Object.assign(document.createElement('span'), { className: 'r-code', textContent: c.code });
       const cls = Object.assign(document.createElement('span'), { className: 'r-class', textContent: `Class ${c.code.slice(0, 2)}: ${c.className}` });
+      a.dataset.code = c.code;
       a.append(code, c.name, cls);
+      if (c.matched) a.append(line('r-matched', `Matches: ${c.matched}`));
       li.append(a);
       return li;
     }),
   );
+}
+
+/** Adds each result's summary in place, so a result the reader has focused keeps its focus. */
+function addSummaries(box: HTMLUListElement, summary: Record<string, string>) {
+  for (const a of box.querySelectorAll<HTMLAnchorElement>('a[data-code]')) {
+    const text = summary[a.dataset.code!];
+    if (text && !a.querySelector('.r-summary')) a.querySelector('.r-class')!.after(line('r-summary', text));
+  }
 }
 
 export function attach(input: HTMLInputElement) {
@@ -89,6 +111,9 @@ export function attach(input: HTMLInputElement) {
     if (ticket !== latest) return; // a newer keystroke already answered
     answer = result;
     render(box, result ?? { list: [], note: null });
+    if (!result?.list.length) return;
+    const summary = await loadSummaries().catch(() => ({}));
+    if (ticket === latest) addSummaries(box, summary);
   };
   input.addEventListener('input', run);
   form.addEventListener('submit', async (event) => {
@@ -110,5 +135,10 @@ export function attach(input: HTMLInputElement) {
   });
   const initial = new URLSearchParams(location.search).get('q');
   if (initial && !input.value) input.value = initial;
-  if (input.value) void run();
+  if (input.value) {
+    void run().then(() => {
+      // An address-bar search for one existing code or condition name goes straight to its page.
+      if (initial && input.value === initial && answer?.jump) location.replace(`/errors/${answer.jump}/`);
+    });
+  }
 }

@@ -21,7 +21,10 @@ if (input) {
   // On first use, not on focus: the home page focuses the box, and reading it costs nothing.
   const load = () => (loaded ??= import('./search.ts').then((m) => m.attach(input)));
   input.addEventListener('input', load, { once: true });
-  if (input.value) load(); // restored by the browser on back navigation
+  // ?q= comes from the address bar's search (opensearch.xml) or a shared link.
+  const asked = new URLSearchParams(location.search).get('q');
+  if (asked && !input.value) input.value = asked;
+  if (input.value) load(); // asked for, or restored by the browser on back navigation
   document.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;
     if (event.key !== '/' || target.closest('input, textarea, [contenteditable]')) return;

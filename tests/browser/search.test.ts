@@ -73,3 +73,31 @@ test('a search for markup shows it as text and runs nothing', async () => {
   assert.equal(dialog, false);
   await page.close();
 });
+
+test('an address-bar search (/?q=) for a code or a condition name opens its page; other text shows results', async () => {
+  const page = await env.browser.newPage();
+  await page.goto(`${env.origin}/?q=23505`);
+  await page.waitForURL('**/errors/23505/');
+  await page.goto(`${env.origin}/?q=deadlock_detected`);
+  await page.waitForURL('**/errors/40P01/');
+  await page.goto(`${env.origin}/?q=${encodeURIComponent('duplicate key value violates unique constraint')}`);
+  const first = page.locator('#search-results a').first();
+  await first.waitFor();
+  assert.equal(await first.getAttribute('href'), '/errors/23505/');
+  assert.equal(new URL(page.url()).pathname, '/', 'a message is answered with results, not a jump');
+  await page.close();
+});
+
+test('results show what the error is, and for a pasted message the server text it matched', async () => {
+  const page = await env.browser.newPage();
+  await page.goto(`${env.origin}/`);
+  await page.locator('#search-input').fill('duplicate key value violates unique constraint "users_email_key"');
+  const first = page.locator('#search-results a').first();
+  await first.locator('.r-summary').waitFor();
+  const summary = await first.locator('.r-summary').innerText();
+  const api = (await (await fetch(`${env.origin}/api/search-summaries.json`)).json()) as Record<string, string>;
+  assert.equal(summary, api['23505']);
+  assert.match(summary, /\S{4,}/);
+  assert.match(await first.locator('.r-matched').innerText(), /^Matches: duplicate key value violates unique constraint "/);
+  await page.close();
+});

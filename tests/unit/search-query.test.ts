@@ -39,9 +39,11 @@ test('message templates identify the code of a pasted message', () => {
   const templates = compileTemplates(
     codes.flatMap((c) => serverMessages(c.code).map((m) => ({ code: m.code, text: m.text }))),
   );
-  assert.equal(matchMessage('duplicate key value violates unique constraint "users_email_key"', templates)[0], '23505');
-  assert.equal(matchMessage('relation "orders" does not exist', templates)[0], '42P01');
-  assert.equal(matchMessage('deadlock detected', templates)[0], '40P01');
+  assert.deepEqual(matchMessage('duplicate key value violates unique constraint "users_email_key"', templates)[0], {
+    code: '23505', text: 'duplicate key value violates unique constraint "%s"',
+  });
+  assert.equal(matchMessage('relation "orders" does not exist', templates)[0].code, '42P01');
+  assert.equal(matchMessage('deadlock detected', templates)[0].code, '40P01');
   assert.deepEqual(matchMessage('nothing like any message at all', templates), []);
 });
 
