@@ -21,14 +21,23 @@ export function lastCommitDates(dirs: string[]): Map<string, string> {
   return dates;
 }
 
+const newest = (...ds: (string | undefined)[]) => ds.filter(Boolean).sort().at(-1);
+const catalogDate = (dates: Map<string, string>) => newest(...[...dates].filter(([f]) => f.startsWith('content/catalog/')).map(([, d]) => d));
+
+let contentDates: Map<string, string> | undefined;
+/** When an entry page last changed: its file or the catalog, whichever is newer (git read once per build). */
+export function entryLastmod(file: string | undefined): string | undefined {
+  contentDates ??= lastCommitDates(['content']);
+  return newest(catalogDate(contentDates), contentDates.get(file ?? ''));
+}
+
 export interface SitemapUrl {
   path: string;
   lastmod?: string;
 }
 
 export function sitemapUrls(entryFiles: Map<string, string>, dates = lastCommitDates(['content'])): SitemapUrl[] {
-  const newest = (...ds: (string | undefined)[]) => ds.filter(Boolean).sort().at(-1);
-  const catalog = newest(...[...dates].filter(([f]) => f.startsWith('content/catalog/')).map(([, d]) => d));
+  const catalog = catalogDate(dates);
   const general = ['/', '/errors/', '/about/', '/verification/'].map((path) => ({ path, lastmod: catalog }));
   const entries = codes.map((c) => ({ path: entryPath(c.code), lastmod: newest(catalog, dates.get(entryFiles.get(c.code) ?? '')) }));
   const classPages = classes.map((c) => ({ path: classPath(c.code), lastmod: catalog }));

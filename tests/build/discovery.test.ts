@@ -27,6 +27,19 @@ test('every page type has a link preview: og:title, description, type, url, site
   assert.match(meta(entry, 'og:description')!, /\S{10,}/);
 });
 
+test('entry pages carry JSON-LD: a TechArticle with the summary and a breadcrumb home, class, code', () => {
+  const html = page(entryPath('23505'));
+  const blocks = [...html.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)];
+  assert.equal(blocks.length, 1, 'one JSON-LD block');
+  const data = JSON.parse(blocks[0][1]) as { '@graph': Record<string, any>[] };
+  const article = data['@graph'].find((n) => n['@type'] === 'TechArticle')!;
+  assert.equal(article.headline, '23505 unique_violation: Unique violation');
+  assert.equal(article.description, meta(html, 'og:description'));
+  assert.match(article.dateModified ?? '', /^\d{4}-\d\d-\d\d$/);
+  const crumbs = data['@graph'].find((n) => n['@type'] === 'BreadcrumbList')!.itemListElement as { position: number; item: string }[];
+  assert.deepEqual(crumbs.map((c) => [c.position, new URL(c.item).pathname]), [[1, '/'], [2, classPath('23')], [3, entryPath('23505')]]);
+});
+
 const sitemapLocs = () => [...readFileSync(join(DIST, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>(?:<lastmod>(\d{4}-\d\d-\d\d)<\/lastmod>)?/g)];
 
 test('sitemap.xml lists every canonical page, once, with lastmod, and no alias', () => {
@@ -54,4 +67,18 @@ test('_redirects and the nginx include send every alias page in dist/ to its tar
     assert.ok(nginx.includes(`location ~ ^${path.replace(/\/$/, '')}/?$ { return 301 ${target}; }`), `nginx include covers ${path}`);
   }
   assert.ok(aliases > 1000, `only ${aliases} alias pages found`);
+});
+
+test('opensearch.xml is linked from every page and searches /?q={searchTerms}', () => {
+  const xml = readFileSync(join(DIST, 'opensearch.xml'), 'utf8');
+  assert.match(xml, /<Url type="text\/html" method="get" template="https?:\/\/[^"]+\/\?q=\{searchTerms\}"\/>/);
+  for (const [type, path] of Object.entries(PAGE_TYPES)) {
+    assert.match(page(type === '404' ? '/404.html' : path), /<link rel="search" type="application\/opensearchdescription\+xml" title="[^"]+" href="\/opensearch.xml">/, path);
+  }
+});
+
+test('edit and report links appear only when the build knows its repository (REPOSITORY_URL)', () => {
+  const html = page(entryPath('23505'));
+  if (process.env.REPOSITORY_URL) assert.match(html, /href="[^"]+\/edit\/[^"]+\/content\/errors\/23505\.yaml"/);
+  else assert.doesNotMatch(html, /edit this entry|Report a problem/);
 });
