@@ -29,6 +29,7 @@ export function page(path: string): string {
   return readFileSync(file, 'utf8');
 }
 
-export const hrefs = (html: string) => [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1].replaceAll('&amp;', '&'));
-export const ids = (html: string) => new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]));
+// Attributes inside tags only: a code block's text may say href="..." too.
+export const hrefs = (html: string) => [...html.matchAll(/<[a-z][^>]*?\shref="([^"]*)"/g)].map((m) => m[1].replaceAll('&amp;', '&'));
+export const ids = (html: string) => new Set([...html.matchAll(/<[a-z][^>]*?\sid="([^"]*)"/g)].map((m) => m[1]));
 export const refreshTarget = (html: string) => /http-equiv="refresh" content="0; url=([^"]+)"/.exec(html)?.[1];
