@@ -8,8 +8,12 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+  ],
   vite: {
+    // The search code is built like a worker, as one ES module (see src/scripts/site.ts).
+    worker: { format: 'es' },
     // Scripts stay external files: the Content-Security-Policy allows no inline script.
     build: { assetsInlineLimit: 0 },
   },

@@ -99,7 +99,7 @@ function addSummaries(box: HTMLUListElement, summary: Record<string, string>) {
   }
 }
 
-export function attach(input: HTMLInputElement) {
+function attach(input: HTMLInputElement) {
   const form = input.form!;
   const box = form.querySelector<HTMLUListElement>('.search-results')!;
   let latest = 0;
@@ -142,3 +142,7 @@ export function attach(input: HTMLInputElement) {
     });
   }
 }
+
+// Loaded by site.ts on first use of the search box; it attaches itself to that box.
+const box = document.querySelector<HTMLInputElement>('[data-search] input');
+if (box) attach(box);
