@@ -5,6 +5,7 @@ import {
   codesWithPrefix, compileTemplates, matchMessage, mergeResults, planQuery,
   type CompiledTemplate, type SearchCode,
 } from '../lib/search-query.ts';
+import resultsCss from './search-results.css?raw';
 
 interface CodeInfo extends SearchCode {
   className: string;
@@ -25,8 +26,8 @@ let templates: Promise<CompiledTemplate[]> | undefined;
 let pagefind: Promise<Pagefind> | undefined;
 let summaries: Promise<Record<string, string>> | undefined;
 const loadCodes = () =>
-  (codes ??= json<{ classes: Record<string, string>; codes: [string, string][] }>('/api/search-codes.json').then(
-    (data) => data.codes.map(([code, name]) => ({ code, name, className: data.classes[code.slice(0, 2)] })),
+  (codes ??= json<{ classes: Record<string, string>; codes: [string, string, ...string[]][] }>('/api/search-codes.json').then(
+    (data) => data.codes.map(([code, name, ...classes]) => ({ code, name, classes, className: data.classes[code.slice(0, 2)] })),
   ));
 const loadTemplates = () =>
   (templates ??= json<[string, string][]>('/api/messages.json').then((pairs) =>
@@ -143,6 +144,8 @@ function attach(input: HTMLInputElement) {
   }
 }
 
-// Loaded by site.ts on first use of the search box; it attaches itself to that box.
+// Loaded by site.ts on first use of the search box; it brings the results' styles and attaches
+// itself to that box.
+document.head.append(Object.assign(document.createElement('style'), { textContent: resultsCss }));
 const box = document.querySelector<HTMLInputElement>('[data-search] input');
 if (box) attach(box);
