@@ -1,15 +1,18 @@
-// Runs every entry's reproduction on real PostgreSQL 14 to 18 and checks the catalog's version
-// facts, then writes content/verification/results.json.
+// Runs every entry's reproduction and fix checks on real PostgreSQL 14 to 18, checks the catalog's
+// version facts, and sends every error code through the real clients (scripts/verify/clients/),
+// then writes content/verification/results.json and clients.json.
 //
 //   npm run verify                          all cases, all majors; writes the results
 //   npm run verify -- --only 23505,40P01    these entries only (merged into the results)
 //   npm run verify -- --majors 14,18        these majors only
 //   npm run verify -- --check               compare with the committed results, write nothing
 //   npm run verify -- --no-write            run and report, write nothing
+//   npm run verify -- --no-clients          servers and fix checks only (no client probes)
 //
 // Exits 1 if a runnable reproduction did not produce its SQLSTATE, a version fact disagrees with
-// the catalog, or (--check) the committed results differ or are stale; 2 on a usage problem.
-import { readFileSync, writeFileSync } from 'node:fs';
+// the catalog, a client's snippet failed, or (--check) the committed results differ or are stale;
+// 2 on a usage problem or a missing client.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { codes as catalog } from '../src/lib/catalog.ts';
 import { formatProblem } from '../src/lib/check-entry.ts';
@@ -20,11 +23,16 @@ import {
 } from '../src/lib/verification.ts';
 import { findBinaries } from './verify/binaries.ts';
 import { runMatrix } from './verify/matrix.ts';
+import { clientCases } from './verify/clients/cases.ts';
+import { CLIENT_PACKAGES, missingClients } from './verify/clients/run.ts';
+import {
+  CLIENT_RESULTS_FILE, collapse, compareClientResults, outcomeProblems, serialiseClientResults, type ClientResults,
+} from '../src/lib/drivers/results.ts';
 import { disagreementLines, factLines, failures, table } from './verify/report.ts';
 
 const started = Date.now();
 const usage = (message: string): never => {
-  console.error(`${message}\nusage: npm run verify [-- --only CODE,CODE] [--majors 14,18] [--check] [--no-write]`);
+  console.error(`${message}\nusage: npm run verify [-- --only CODE,CODE] [--majors 14,18] [--check] [--no-write] [--no-clients]`);
   process.exit(2);
 };
 const { values: args } = parseArgs({
@@ -33,6 +41,7 @@ const { values: args } = parseArgs({
     majors: { type: 'string' },
     check: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
+    'no-clients': { type: 'boolean', default: false },
   },
 });
 
@@ -54,7 +63,16 @@ if (missing.length) {
   process.exit(2);
 }
 
-const run = await runMatrix(entries, found, (line) => console.log(line));
+const withClients = !args['no-clients'];
+const missingClientList = withClients ? missingClients() : [];
+if (missingClientList.length) {
+  console.error(`These clients, which verify runs against every server, are missing:\n  ${missingClientList.join('\n  ')}\n`);
+  console.error(`Install them with:  sudo apt-get install -y ${CLIENT_PACKAGES}`);
+  process.exit(2);
+}
+// Every catalog code, authored or not: the page of a pending code shows its client lines too.
+const probes = withClients ? clientCases(only ?? catalog.map((c) => c.code)) : [];
+const run = await runMatrix(entries, found, (line) => console.log(line), probes);
 const SETTINGS_FILE = 'content/catalog/settings.json';
 /** One setting a line, per major: { major: { version, settings: { name: {...} } } }. */
 function serialiseSettings(byMajor: typeof run.settings, servers: Record<string, string>): string {
@@ -77,10 +95,23 @@ const disagreements = disagreementLines(fresh.versionDisagreements);
 for (const line of disagreements) console.log(line);
 console.log(`\nVersion facts (does the server know each catalog condition?):\n${factLines(fresh.versionFacts, fresh, majors).join('\n')}`);
 
+const how = Object.fromEntries(probes.map((p) => [p.id, p.how]));
+const freshClients = collapse(how, run.clients, fresh.servers);
+const clientProblems = [...run.clientFailures, ...outcomeProblems(how, run.clients)];
+for (const line of clientProblems) console.log(`CLIENT ${line}`);
+const committedClients = (existsSync(CLIENT_RESULTS_FILE)
+  ? JSON.parse(readFileSync(CLIENT_RESULTS_FILE, 'utf8'))
+  : { clients: {}, servers: {}, codes: {} }) as ClientResults;
+
 const committed = JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as VerificationResults;
 let checkProblems: string[] = [];
 if (args.check) {
-  checkProblems = [...staleness(committed, entries), ...compareRuns(committed, fresh)];
+  const probed = new Set(probes.map((p) => p.id));
+  const committedProbed = { ...committedClients, codes: Object.fromEntries(Object.entries(committedClients.codes).filter(([code]) => probed.has(code))) };
+  checkProblems = [
+    ...staleness(committed, entries), ...compareRuns(committed, fresh),
+    ...(majors.length === MAJORS.length && withClients ? compareClientResults(committedProbed, freshClients).map((p) => `${CLIENT_RESULTS_FILE}: ${p}`) : []),
+  ];
   for (const p of checkProblems) console.log(`CHECK ${p}`);
   if (checkProblems.length) console.log(`${RESULTS_FILE} is out of date: run npm run verify and commit it`);
 } else if (!args['no-write']) {
@@ -89,6 +120,13 @@ if (args.check) {
   const merged = mergeResults(committed, fresh, allEntries.flatMap(casesOf).map((c) => c.id), catalog);
   writeFileSync(RESULTS_FILE, serialiseResults(merged));
   console.log(`\nwrote ${RESULTS_FILE}`);
+  if (majors.length === MAJORS.length && withClients) {
+    // Codes that left the catalog drop out; codes not probed this time keep their committed outcome.
+    const known = new Set(catalog.map((c) => c.code));
+    const codes = Object.fromEntries(Object.entries({ ...committedClients.codes, ...freshClients.codes }).filter(([code]) => known.has(code)));
+    writeFileSync(CLIENT_RESULTS_FILE, serialiseClientResults({ clients: freshClients.clients, servers: fresh.servers, codes }));
+    console.log(`wrote ${CLIENT_RESULTS_FILE}`);
+  }
 }
 
 const isFix = (id: string) => id.includes('/');
@@ -110,4 +148,11 @@ console.log(
     (fixRuns.notRun ? `${fixRuns.notRun} runnable on no major, ` : '') +
     `${fixCounts.notCheckable} not checkable, ${fixCounts.undecided} with neither`,
 );
-process.exit(failed.length || disagreements.length || checkProblems.length ? 1 : 0);
+console.log(`clients (${new Set(run.clients.map((c) => c.outcome.id)).size} codes, ${clientProblems.length} problem(s)):`);
+for (const [name, version] of Object.entries(freshClients.clients)) {
+  const mine = run.clients.filter((c) => c.outcome.client === name);
+  const snippets = mine.filter((c) => c.outcome.snippet).length;
+  console.log(`  ${name} ${version}: ${new Set(mine.map((c) => c.outcome.id)).size} codes run, ${mine.length} lines recorded (codes x majors), ${snippets} snippets run`);
+}
+console.log('  pgx, lib/pq, Npgsql: cited from pinned source (src/lib/drivers/lines.ts), 3 lines per code, 4 for 57014');
+process.exit(failed.length || disagreements.length || checkProblems.length || clientProblems.length ? 1 : 0);

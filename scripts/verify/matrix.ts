@@ -14,6 +14,9 @@ import { runCase, type CaseRun } from './cases.ts';
 import { initTemplate, startInstance, type Instance } from './server.ts';
 import { controlClient } from './session.ts';
 import { versionFacts } from './version-facts.ts';
+import type { ClientOutcome } from '../../src/lib/drivers/results.ts';
+import type { ClientCase } from './clients/cases.ts';
+import { runClients } from './clients/run.ts';
 
 export interface MatrixRun {
   cases: Record<string, CaseResult>;
@@ -22,6 +25,10 @@ export interface MatrixRun {
   notes: Record<string, string[]>;
   /** Each major's pg_settings, for content/catalog/settings.json. */
   settings: Record<string, ServerSetting[]>;
+  /** What each real client raised for each client case, per major. */
+  clients: { major: number; outcome: ClientOutcome }[];
+  /** Client runs that failed as a whole (a probe that crashed), per major. */
+  clientFailures: string[];
 }
 
 export interface ServerSetting {
@@ -52,8 +59,10 @@ function limiter(size: number) {
   };
 }
 
-export async function runMatrix(entries: Entry[], binaries: Binaries[], log: (line: string) => void): Promise<MatrixRun> {
-  const run: MatrixRun = { cases: {}, versionFacts: {}, notes: {}, settings: {} };
+export async function runMatrix(entries: Entry[], binaries: Binaries[], log: (line: string) => void, clientCases: ClientCase[] = []): Promise<MatrixRun> {
+  const run: MatrixRun = { cases: {}, versionFacts: {}, notes: {}, settings: {}, clients: [], clientFailures: [] };
+  // The clients run one major at a time: each run already keeps both cores busy.
+  const clientsOneAtATime = limiter(1);
   // The entries' reproductions and fix checks, each a case of its own.
   const all = entries.flatMap(casesOf);
   for (const { id, repro: r } of all) {
@@ -121,6 +130,18 @@ export async function runMatrix(entries: Entry[], binaries: Binaries[], log: (li
         c.finish(await runCase(c.code, c.repro, shared, c.settings, true).catch(c.failed('the runner failed')));
       }
       await Promise.all(jobs);
+      if (clientCases.length) {
+        await clientsOneAtATime(async () => {
+          const conn = { host: '127.0.0.1', port: shared.port, user: 'postgres', password: shared.password, dbname: 'postgres' };
+          const clientStarted = Date.now();
+          try {
+            for (const outcome of await runClients(conn, clientCases)) run.clients.push({ major: bin.major, outcome });
+            log(`PostgreSQL ${bin.version}: clients done in ${((Date.now() - clientStarted) / 1000).toFixed(1)} s`);
+          } catch (error) {
+            run.clientFailures.push(`PostgreSQL ${bin.version}: ${(error as Error).message}`);
+          }
+        });
+      }
     } finally {
       await shared.stop();
     }

@@ -40,6 +40,16 @@ export const errorDetailSchema = z.strictObject({
   url: z.url(),
   serverMessages: z.array(z.strictObject({ text: z.string(), file: z.string() })),
   entry: entrySchema.nullable().describe('the authored entry, or null when none is written yet'),
+  clients: z.array(z.strictObject({
+    client: z.string(),
+    basis: z.enum(['run', 'cited']).describe('run: recorded from the real client by npm run verify; cited: read in its source'),
+    version: z.string(),
+    majors: z.array(z.number().int()).optional().describe('the majors this line holds for, when they differ'),
+    snippet: z.strictObject({ lang: z.string(), code: z.string() }).optional(),
+    says: z.string().describe('what the client raises and where the code is, `backticks` for code'),
+    short: z.string().describe('what to catch or read, in a few words'),
+    source: z.strictObject({ label: z.string(), url: z.url() }).optional(),
+  })).describe('how each client reports the code; empty for codes no client raises (notices, client-side codes)'),
 }).meta({ title: 'PostgreSQL Error Reference: one SQLSTATE', description: '/api/errors/<CODE>.json' });
 
 export const SCHEMA_PATHS = { list: '/api/errors.schema.json', detail: '/api/error.schema.json' } as const;

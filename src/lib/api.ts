@@ -4,6 +4,7 @@ import { classes, codes, getClass, serverMessages, type CatalogCode } from './ca
 import type { Entry } from './entry-schema.ts';
 import { API_VERSION, SCHEMA_PATHS } from './api-schema.ts';
 import { entryPath } from './paths.ts';
+import { classNamesFor, linesFor } from './drivers/index.ts';
 
 export function errorList(entries: Map<string, Entry>, site: URL) {
   return { $schema: new URL(SCHEMA_PATHS.list, site).href, version: API_VERSION, errors: errorItems(entries, site) };
@@ -36,6 +37,7 @@ export function errorDetail(info: CatalogCode, entry: Entry | undefined, site: U
     url: new URL(entryPath(info.code), site).href,
     serverMessages: serverMessages(info.code).map(({ text, file }) => ({ text, file })),
     entry: entry ?? null,
+    clients: info.type === 'error' ? linesFor(info.code, entry?.producedBy.side) : [],
   };
 }
 
@@ -43,7 +45,8 @@ export function errorDetail(info: CatalogCode, entry: Entry | undefined, site: U
 export function searchCodes() {
   return {
     classes: Object.fromEntries(classes.map((c) => [c.code, c.name])),
-    codes: codes.map((c) => [c.code, c.name]),
+    // [code, name, ...client class names] (see SearchCode.classes)
+    codes: codes.map((c) => [c.code, c.name, ...classNamesFor(c.code)]),
   };
 }
 

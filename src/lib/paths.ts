@@ -1,5 +1,7 @@
 // Every URL the site publishes. Runbooks link to these: never change one once published.
 export const entryPath = (code: string) => `/errors/${code}/`;
+/** Every client's snippet for a code, run against every major (the entry page lists the classes). */
+export const clientsPath = (code: string) => `/errors/${code}/in-your-code/`;
 export const classPath = (classCode: string) => `/classes/${classCode}/`;
 
 /** The slug other references use: "08006-connection-failure". */
@@ -9,6 +11,7 @@ export const codeSlug = (code: string, name: string) => `${code}-${name.replaceA
 export const SECTION_IDS = {
   meaning: 'what-this-means',
   messages: 'messages',
+  inYourCode: 'in-your-code',
   causes: 'why-it-happens',
   inDepth: 'in-depth',
   reproduction: 'how-to-reproduce',

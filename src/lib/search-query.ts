@@ -7,6 +7,8 @@ import { SQLSTATE_RE } from './sqlstate.ts';
 export interface SearchCode {
   code: string;
   name: string;
+  /** Client class names for the code (psycopg's UniqueViolation, ruby-pg's TRSerializationFailure). */
+  classes?: string[];
 }
 export interface QueryPlan {
   /** Codes to rank first, best first: exact codes, then condition names. */
@@ -24,12 +26,18 @@ export interface QueryPlan {
 }
 
 // Words people type around a code: "SQLSTATE 08006", "error 40P01", "ERROR: ...", "code=23505".
-const NOISE = new Set(['sqlstate', 'error', 'code', 'errcode', 'pg', 'postgres', 'postgresql', 'psql', 'fatal', 'panic']);
+// And the module names around a pasted class name: "psycopg.errors.UniqueViolation", "PG::...".
+const NOISE = new Set([
+  'sqlstate', 'error', 'code', 'errcode', 'pg', 'postgres', 'postgresql', 'psql', 'fatal', 'panic',
+  'psycopg', 'psycopg2', 'errors', 'asyncpg', 'exceptions', 'activerecord',
+]);
 const LEVEL_PREFIX = /^\s*(?:psql:\S*\s*)?(?:ERROR|FATAL|PANIC|WARNING|NOTICE|LOG|DETAIL)\s*:\s*/i;
 
 export function planQuery(raw: string, codes: SearchCode[]): QueryPlan {
   const byCode = new Map(codes.map((c) => [c.code, c]));
   const byName = Map.groupBy(codes, (c) => c.name);
+  const byClass = new Map<string, string[]>();
+  for (const c of codes) for (const cls of c.classes ?? []) byClass.set(cls.toLowerCase(), [...(byClass.get(cls.toLowerCase()) ?? []), c.code]);
   const text = raw.replace(LEVEL_PREFIX, '').trim();
   const tokens = text.split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
   const meaningful = tokens.filter((t) => !NOISE.has(t.toLowerCase()));
@@ -44,10 +52,14 @@ export function planQuery(raw: string, codes: SearchCode[]): QueryPlan {
   for (const candidate of [asName, ...meaningful.map((t) => t.toLowerCase())]) {
     for (const c of byName.get(candidate) ?? []) add(c.code);
   }
+  const classCodes = new Set<string>();
+  for (const token of meaningful) for (const code of byClass.get(token.toLowerCase()) ?? []) classCodes.add(code);
+  for (const code of classCodes) add(code);
 
   let jump: string | null = null;
   if (meaningful.length === 1 && exact.length === 1) jump = exact[0];
   if (meaningful.length >= 1 && (byName.get(asName)?.length ?? 0) === 1) jump = byName.get(asName)![0].code;
+  if (meaningful.length === 1 && classCodes.size === 1) jump = [...classCodes][0];
 
   const single = meaningful.length === 1 ? meaningful[0].toUpperCase() : '';
   const codeShaped = /^[0-9A-Z]{1,5}$/.test(single) && /\d/.test(single);

@@ -16,6 +16,10 @@ const QUERIES: [string, string][] = [
   ['relation "orders" does not exist', '42P01'],
   ['ERROR:  column "emial" does not exist', '42703'],
   ['deadlock detected', '40P01'],
+  // client class names, as pasted from a traceback
+  ['PG::TRSerializationFailure', '40001'],
+  ['psycopg.errors.UniqueViolation', '23505'],
+  ['asyncpg.exceptions.UniqueViolationError', '23505'],
 ];
 
 for (const [query, code] of QUERIES) {

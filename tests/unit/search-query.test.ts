@@ -61,3 +61,14 @@ test('a code being typed is answered from the code list, not Pagefind', () => {
   assert.ok(codesWithPrefix('08009', all).every((c) => c.startsWith('08')), 'an unknown full code offers its class');
   assert.deepEqual(codesWithPrefix('ZZ', all), []);
 });
+
+test('a client class name, with or without its module, finds its code and jumps', () => {
+  const withClasses = [
+    { code: '40001', name: 'serialization_failure', classes: ['SerializationFailure', 'TRSerializationFailure', 'SerializationError'] },
+    { code: '23505', name: 'unique_violation', classes: ['UniqueViolation', 'UniqueViolationError', 'RecordNotUnique'] },
+  ];
+  assert.equal(planQuery('PG::TRSerializationFailure', withClasses).jump, '40001');
+  assert.equal(planQuery('psycopg.errors.UniqueViolation', withClasses).jump, '23505');
+  assert.equal(planQuery('ActiveRecord::RecordNotUnique', withClasses).exact[0], '23505');
+  assert.deepEqual(planQuery('SerializationFailure', [{ code: '23505', name: 'unique_violation' }]).exact, [], 'no classes, no match');
+});

@@ -1,0 +1,44 @@
+// What each client is asked to do for a code. Where a statement can make the server raise the code
+// the way it really happens (a backend terminated mid-query, a statement timeout, a wrong password,
+// an unknown database, a refused connection), the client runs that; every other code is sent by PL/pgSQL's
+// RAISE ... USING ERRCODE, which delivers the same ErrorResponse a real error would, so the client
+// maps it exactly as it maps the real one. Success and warning codes (classes 00, 01, 02) arrive as
+// notices, never as errors, and are not probed here.
+
+export interface ClientCase {
+  id: string;
+  code: string;
+  /** How the server is made to send the code, for the page: "raise", "real" or "connect". */
+  how: 'raise' | 'real' | 'connect';
+  /** Connection settings that differ from the working ones (a connect case). */
+  conn?: { password?: string; dbname?: string; port?: number; host?: string };
+  statements: string[];
+  snippet?: string;
+}
+
+const REAL: Record<string, string[]> = {
+  '57P01': ['SELECT pg_terminate_backend(pg_backend_pid())'],
+  '57014': ["SET statement_timeout = '50ms'", 'SELECT pg_sleep(5)'],
+  '22012': ['SELECT 1 / 0'],
+  '42P01': ['SELECT * FROM no_such_table'],
+  '42601': ['SELEC 1'],
+};
+
+const CONNECT: Record<string, ClientCase['conn']> = {
+  // Not the database named like the user: ActiveRecord 6.1 calls any connection error that
+  // names the database NoDatabaseError, and the user here is postgres.
+  '28P01': { password: 'not-the-password', dbname: 'template1' },
+  '3D000': { dbname: 'no_such_database' },
+  // Nothing listens on port 1 of the loopback: the client's own "connection refused".
+  '08001': { port: 1 },
+};
+
+export const isNoticeCode = (code: string) => /^0[012]/.test(code);
+
+export function clientCases(codes: string[]): ClientCase[] {
+  return codes.filter((code) => !isNoticeCode(code)).map((code) => {
+    if (CONNECT[code]) return { id: code, code, how: 'connect', conn: CONNECT[code], statements: [] };
+    if (REAL[code]) return { id: code, code, how: 'real', statements: REAL[code] };
+    return { id: code, code, how: 'raise', statements: [`DO $$ BEGIN RAISE EXCEPTION 'probe' USING ERRCODE = '${code}'; END $$`] };
+  });
+}

@@ -1,0 +1,157 @@
+// The "In your code" lines of an entry page, from what real clients raised
+// (content/verification/clients.json) and, for clients that cannot run here, from their source.
+import { snippetFor, SNIPPET_CLIENTS, type Snippet, type SnippetClient } from './snippets.ts';
+import type { ClientRecord, ClientResults } from './results.ts';
+
+export interface ClientLine {
+  client: string;
+  /** "run": recorded from the real client; "cited": read in the client's source. */
+  basis: 'run' | 'cited';
+  version: string;
+  /** Majors this line holds for, when the client behaved differently on others. */
+  majors?: number[];
+  snippet?: Snippet;
+  /** What the client raises and where the code is, with `backticks` for code. */
+  says: string;
+  /** What to catch or read, in a few words, for the entry page's list. */
+  short: string;
+  /** The client's source file, for a cited line. */
+  source?: { label: string; url: string };
+}
+
+const LABEL: Record<SnippetClient, string> = {
+  psql: 'psql', psycopg: 'psycopg 3', psycopg2: 'psycopg2', asyncpg: 'asyncpg', 'node-postgres': 'node-postgres',
+  'postgres.js': 'postgres.js', pgjdbc: 'pgjdbc', 'ruby-pg': 'ruby-pg',
+  sqlalchemy: 'SQLAlchemy (psycopg2)', django: 'Django (psycopg2)', activerecord: 'ActiveRecord (ruby-pg)',
+};
+
+/** How each client's field reads in its language. */
+const FIELD: Record<SnippetClient, string> = {
+  psql: ':LAST_ERROR_SQLSTATE', psycopg: 'e.sqlstate', psycopg2: 'e.pgcode', asyncpg: 'e.sqlstate',
+  'node-postgres': 'err.code', 'postgres.js': 'err.code', pgjdbc: 'e.getSQLState()', 'ruby-pg': 'e.result.error_field(PG::PG_DIAG_SQLSTATE)',
+  sqlalchemy: 'e.orig.pgcode', django: 'e.__cause__.pgcode', activerecord: 'e.cause.result',
+};
+const NONE: Record<SnippetClient, string> = {
+  psql: '', psycopg: 'None', psycopg2: 'None', asyncpg: 'None', 'node-postgres': 'undefined', 'postgres.js': 'undefined', pgjdbc: 'null', 'ruby-pg': 'nil',
+  sqlalchemy: 'None', django: 'None', activerecord: 'nil',
+};
+
+const qualified = (client: SnippetClient, r: NonNullable<ClientRecord['raised']>) =>
+  client === 'ruby-pg' ? `PG::${r.class}` : client === 'activerecord' ? `ActiveRecord::${r.class}` : client === 'psql' ? r.class : `${r.module}.${r.class}`;
+
+// Short: the snippet under each line already shows the field to read.
+function says(client: SnippetClient, code: string, how: string, record: ClientRecord): string {
+  const r = record.raised!;
+  if (client === 'psql') {
+    if (how === 'connect') return `Exits with status 2, no SQLSTATE: "${r.message}"`;
+    return `Error lines start \`${r.class}:  ${code}:\`` +
+      (r.class === 'FATAL' ? '; a script stops at the lost connection, an interactive session reconnects.' : '.');
+  }
+  const cls = `\`${qualified(client, r)}\``;
+  const when = how === 'connect' ? ' when connecting' : '';
+  if (r.sqlstate === null) {
+    const field = r.clientCode ? `\`${FIELD[client]}\` is \`${r.clientCode}\`, the client's own code` : `\`${FIELD[client]}\` is ${NONE[client]}`;
+    // A failed connection attempt may have no server code at all; a lost session had one the client never got.
+    const lost = how === 'connect' ? '' : '; the code never reaches the client';
+    return `Raises ${cls}${when} with no SQLSTATE: ${field}${lost}. Message: "${r.message}"`;
+  }
+  if (r.sqlstate !== code) return `Raises ${cls}${when}, \`${FIELD[client]}\` \`${r.sqlstate}\` (the client's own code), not ${code}: "${r.message}"`;
+  // The snippet names a specific class already.
+  if (r.specific) return how === 'connect' ? `Raises ${cls}${when}.` : '';
+  if (client === 'pgjdbc' || client === 'node-postgres' || client === 'postgres.js') return `Raises ${cls}${when}.`;
+  if (client === 'sqlalchemy' || client === 'django') return `Raises ${cls}${when}, the DB-API class around psycopg2's error; the code is on the driver's error.`;
+  if (client === 'activerecord') return `Raises ${cls}${when}: the adapter has no class of its own for ${code}.`;
+  return `Raises ${cls}${when}: no class of its own for ${code}.`;
+}
+
+// Pinned source of the clients that cannot run here (no Go or .NET toolchain on the build machines).
+const PGX = 'https://github.com/jackc/pgx/blob/023281e597e33a62e02feadcac0845a745b2b002/pgconn/errors.go';
+const LIB_PQ = 'https://github.com/lib/pq/blob/v1.10.9/error.go';
+const NPGSQL = 'https://github.com/npgsql/npgsql/blob/v9.0.4/src/Npgsql';
+
+function short(client: SnippetClient, code: string, record: ClientRecord): string {
+  const r = record.raised!;
+  if (client === 'psql') return r.sqlstate === code ? '`:LAST_ERROR_SQLSTATE`' : 'no SQLSTATE, only the message';
+  const cls = `\`${qualified(client, r)}\``;
+  if (r.sqlstate === null) return `${cls}, no SQLSTATE${r.clientCode ? ` (\`${r.clientCode}\`)` : ''}`;
+  if (r.sqlstate !== code) return `${cls}, \`${r.sqlstate}\``;
+  return r.specific ? cls : `${cls} + \`${FIELD[client]}\``;
+}
+
+/** Clients that cannot run here, each line read in the client's own source at a pinned version. */
+function citedLines(code: string): ClientLine[] {
+  const lines: ClientLine[] = [
+    {
+      client: 'pgx', basis: 'cited', version: 'v5',
+      snippet: { lang: 'go', code: `var pgErr *pgconn.PgError\nif errors.As(err, &pgErr) && pgErr.Code == "${code}" {\n\t// handle ${code}\n}` },
+      says: '`*pgconn.PgError`, code in `Code`; `errors.As` also finds it inside a `*pgconn.ConnectError`.',
+      short: '`*pgconn.PgError` + `Code`',
+      source: { label: 'pgx v5 pgconn/errors.go', url: PGX },
+    },
+    {
+      client: 'lib/pq', basis: 'cited', version: 'v1.10.9',
+      snippet: { lang: 'go', code: `var pqErr *pq.Error\nif errors.As(err, &pqErr) && pqErr.Code == "${code}" {\n\t// handle ${code}\n}` },
+      says: '`*pq.Error`, code in `Code` (`Code.Name()` gives the condition name).',
+      short: '`*pq.Error` + `Code`',
+      source: { label: 'lib/pq v1.10.9 error.go', url: LIB_PQ },
+    },
+    {
+      client: 'Npgsql', basis: 'cited', version: 'v9.0.4',
+      snippet: { lang: 'csharp', code: `catch (PostgresException e) when (e.SqlState == "${code}")\n{\n    // handle ${code}\n}` },
+      says: '`PostgresException`, code in `SqlState`.',
+      short: '`PostgresException` + `SqlState`',
+      source: { label: 'Npgsql v9.0.4 PostgresException.cs', url: `${NPGSQL}/PostgresException.cs` },
+    },
+  ];
+  if (code === '28P01' || code === '3D000') {
+    lines.push({
+      client: 'ActiveRecord', basis: 'cited', version: '6.1.7.10',
+      says: 'Any failed connection whose message contains the database name becomes `ActiveRecord::NoDatabaseError`, so a wrong password for a user named like the database (both `postgres`) reads as a missing database; other failures are `ActiveRecord::ConnectionNotEstablished`.',
+      short: '`NoDatabaseError` whenever the message names the database',
+      source: { label: 'ActiveRecord 6.1 postgresql_adapter.rb, new_client', url: 'https://github.com/rails/rails/blob/v6.1.7.10/activerecord/lib/active_record/connection_adapters/postgresql_adapter.rb' },
+    });
+  }
+  if (code === '57014') {
+    // Npgsql replaces the 57014 of a cancellation it sent itself (NpgsqlConnector.ReadMessageLong).
+    lines.push({
+      client: 'Npgsql', basis: 'cited', version: 'v9.0.4',
+      snippet: { lang: 'csharp', code: 'catch (OperationCanceledException e) when (e.InnerException is PostgresException { SqlState: "57014" })\n{\n    // your CancellationToken fired\n}\ncatch (NpgsqlException e) when (e.InnerException is TimeoutException)\n{\n    // CommandTimeout expired\n}' },
+      short: 'its own cancellations: `OperationCanceledException` or `NpgsqlException`',
+      says: 'When Npgsql itself cancelled the command, `catch (PostgresException)` misses it: a `CancellationToken` gives `OperationCanceledException` (the 57014 as `InnerException`), `CommandTimeout` gives `NpgsqlException` around a `TimeoutException`, without the 57014. A server-side `statement_timeout` or `pg_cancel_backend` still arrives as `PostgresException`.',
+      source: { label: 'Npgsql v9.0.4 Internal/NpgsqlConnector.cs, ReadMessageLong', url: `${NPGSQL}/Internal/NpgsqlConnector.cs` },
+    });
+  }
+  return lines;
+}
+
+/**
+ * Every client line for a code; none when no client was run for it (a notice), or when only
+ * clients raise the code and none was run into the real situation (side "client", a RAISE probe).
+ */
+export function clientLines(code: string, results: ClientResults, side: 'server' | 'client' | 'both' = 'server'): ClientLine[] {
+  const entry = results.codes[code];
+  if (!entry || (side === 'client' && entry.how === 'raise')) return [];
+  const lines: ClientLine[] = [];
+  for (const client of SNIPPET_CLIENTS) {
+    const records = entry.clients[client] ?? [];
+    for (const record of records) {
+      if (!record.raised) continue;
+      const snippet = entry.how === 'connect' ? undefined : snippetFor(client, code, record.raised);
+      lines.push({
+        client: LABEL[client], basis: 'run', version: results.clients[client] ?? '?',
+        majors: records.length > 1 ? record.majors : undefined,
+        snippet, says: says(client, code, entry.how, record), short: short(client, code, record),
+      });
+    }
+  }
+  return [...lines, ...citedLines(code)];
+}
+
+/** The class names a reader may paste (specific classes only), for search. */
+export function clientClassNames(code: string, results: ClientResults): string[] {
+  const names = new Set<string>();
+  for (const records of Object.values(results.codes[code]?.clients ?? {})) {
+    for (const r of records) if (r.raised?.specific) names.add(r.raised.class);
+  }
+  return [...names];
+}
