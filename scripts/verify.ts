@@ -148,11 +148,11 @@ console.log(
     (fixRuns.notRun ? `${fixRuns.notRun} runnable on no major, ` : '') +
     `${fixCounts.notCheckable} not checkable, ${fixCounts.undecided} with neither`,
 );
-console.log(`clients (${new Set(run.clients.map((c) => c.outcome.id)).size} codes, ${clientProblems.length} problem(s)):`);
+if (withClients) console.log(`clients (${new Set(run.clients.map((c) => c.outcome.id)).size} codes, ${clientProblems.length} problem(s)):`);
 for (const [name, version] of Object.entries(freshClients.clients)) {
   const mine = run.clients.filter((c) => c.outcome.client === name);
   const snippets = mine.filter((c) => c.outcome.snippet).length;
   console.log(`  ${name} ${version}: ${new Set(mine.map((c) => c.outcome.id)).size} codes run, ${mine.length} lines recorded (codes x majors), ${snippets} snippets run`);
 }
-console.log('  pgx, lib/pq, Npgsql: cited from pinned source (src/lib/drivers/lines.ts), 3 lines per code, 4 for 57014');
+if (withClients) console.log('  pgx, lib/pq, Npgsql: cited from pinned source (src/lib/drivers/lines.ts), 3 lines per code, 4 for 57014');
 process.exit(failed.length || disagreements.length || checkProblems.length || clientProblems.length ? 1 : 0);
