@@ -2,7 +2,8 @@
 export const PAGE_TYPES: Record<string, string> = {
   home: '/',
   'authored entry': '/errors/08006/',
-  'pending entry': '/errors/2F005/',
+  // Every code is authored: no page says "not written yet" any more.
+  'client snippets': '/errors/57014/in-your-code/',
   class: '/classes/08/',
   'all codes': '/errors/',
   'shared name': '/errors/string_data_right_truncation/',
