@@ -40,3 +40,23 @@ test('the most-hit codes are all authored, with every required section non-empty
   assert.equal(TOP_CODES.length, new Set(TOP_CODES).size);
   assert.deepEqual(gaps, []);
 });
+
+test('every code in the catalog is authored, every section non-empty, with at least one source', async () => {
+  if (process.env.ENTRY_DIR) return;
+  const { codes } = await import('../../src/lib/catalog.ts');
+  const entries = new Map(loadEntries().entries.map((e) => [e.code, e]));
+  const gaps: string[] = [];
+  for (const { code } of codes) {
+    const e = entries.get(code);
+    if (!e) {
+      gaps.push(`${code}: not authored`);
+      continue;
+    }
+    const need = (ok: boolean, what: string) => ok || gaps.push(`${code}: ${what}`);
+    need([e.title, e.summary, e.meaning, e.producedBy.when, e.confidence.rationale, e.retry.why, e.reproduction.description].every(filled), 'a prose field is empty');
+    need(e.causes.length > 0 && e.fixes.length > 0 && e.notToDo.length > 0 && e.related.length > 0, 'an empty section');
+    need(e.sources.length > 0, 'no source');
+  }
+  assert.deepEqual(gaps, []);
+  assert.equal(entries.size, codes.length);
+});
