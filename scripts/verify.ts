@@ -154,5 +154,5 @@ for (const [name, version] of Object.entries(freshClients.clients)) {
   const snippets = mine.filter((c) => c.outcome.snippet).length;
   console.log(`  ${name} ${version}: ${new Set(mine.map((c) => c.outcome.id)).size} codes run, ${mine.length} lines recorded (codes x majors), ${snippets} snippets run`);
 }
-if (withClients) console.log('  pgx, lib/pq, Npgsql: cited from pinned source (src/lib/drivers/lines.ts), 3 lines per code, 4 for 57014');
+if (withClients) console.log('  pgx, lib/pq, Npgsql (3 lines per code), Spring JDBC (16 codes), ActiveRecord connect notes: cited from pinned source (src/lib/drivers/lines.ts)');
 process.exit(failed.length || disagreements.length || checkProblems.length || clientProblems.length ? 1 : 0);

@@ -53,9 +53,11 @@ test('page lines say what the client raised, and cite pgx, lib/pq and Npgsql to 
   const results = collapse({ '40001': 'raise' }, [{ major: 18, outcome: outcome({ id: '40001', client: 'ruby-pg', raised: raised('TRSerializationFailure', 'PG', '40001', true), snippet: { caught: true, printed: '40001' } }) }], { 18: '18.4' });
   const lines = clientLines('40001', results);
   assert.match(lines[0].snippet!.code, /rescue PG::TRSerializationFailure/);
-  assert.deepEqual(lines.filter((l) => l.basis === 'cited').map((l) => l.client), ['pgx', 'lib/pq', 'Npgsql']);
+  assert.deepEqual(lines.filter((l) => l.basis === 'cited').map((l) => l.client), ['pgx', 'lib/pq', 'Npgsql', 'Spring JDBC']);
   assert.ok(lines.filter((l) => l.basis === 'cited').every((l) => l.source?.url.startsWith('https://github.com/')));
   assert.deepEqual(clientLines('01000', results), [], 'a code no client was run for has no lines');
   const canceled = clientLines('57014', { ...results, codes: { '57014': results.codes['40001'] } });
   assert.ok(canceled.some((l) => l.client === 'Npgsql' && /OperationCanceledException/.test(l.snippet!.code)), 'Npgsql rethrows its own cancellations');
+  assert.match(lines.find((l) => l.client === 'Spring JDBC')!.short, /CannotSerializeTransactionException/);
+  assert.ok(!clientLines('22P07', { ...results, codes: { '22P07': results.codes['40001'] } }).some((l) => l.client === 'Spring JDBC'), 'no Spring line for a code its lists leave to the fallback');
 });

@@ -78,6 +78,21 @@ function short(client: SnippetClient, code: string, record: ClientRecord): strin
   return r.specific ? cls : `${cls} + \`${FIELD[client]}\``;
 }
 
+// Spring's JdbcTemplate translates by SQLSTATE for PostgreSQL (useSqlStateForTranslation): the
+// PostgreSQL bean of sql-error-codes.xml lists these codes, and
+// SQLErrorCodeSQLExceptionTranslator.doTranslate throws the class of the list a code is on. Other
+// codes go to a fallback translator, which this site has not checked, so they get no Spring line.
+const SPRING_SOURCE = 'https://github.com/spring-projects/spring-framework/blob/02a4473c62d8240837bec297f0a1f3cb67ef8a7b/spring-jdbc/src/main/resources/org/springframework/jdbc/support/sql-error-codes.xml';
+const SPRING: Record<string, string> = {
+  ...Object.fromEntries(['03000', '42000', '42601', '42602', '42622', '42804', '42P01'].map((c) => [c, 'BadSqlGrammarException'])),
+  '23505': 'DuplicateKeyException',
+  ...Object.fromEntries(['23000', '23502', '23503', '23514'].map((c) => [c, 'DataIntegrityViolationException'])),
+  ...Object.fromEntries(['53000', '53100', '53200', '53300'].map((c) => [c, 'DataAccessResourceFailureException'])),
+  '55P03': 'CannotAcquireLockException',
+  '40001': 'CannotSerializeTransactionException',
+  '40P01': 'DeadlockLoserDataAccessException',
+};
+
 /** Clients that cannot run here, each line read in the client's own source at a pinned version. */
 function citedLines(code: string): ClientLine[] {
   const lines: ClientLine[] = [
@@ -103,6 +118,15 @@ function citedLines(code: string): ClientLine[] {
       source: { label: 'Npgsql v9.0.4 PostgresException.cs', url: `${NPGSQL}/PostgresException.cs` },
     },
   ];
+  if (SPRING[code]) {
+    lines.push({
+      client: 'Spring JDBC', basis: 'cited', version: '6',
+      snippet: { lang: 'java', code: `catch (${SPRING[code]} e) {\n    // e.getCause() is the driver's SQLException: getSQLState() is "${code}"\n}` },
+      says: `\`JdbcTemplate\` translates ${code} into \`${SPRING[code] === 'BadSqlGrammarException' ? 'org.springframework.jdbc' : 'org.springframework.dao'}.${SPRING[code]}\`, by the SQLSTATE lists of the PostgreSQL entry in \`sql-error-codes.xml\`.`,
+      short: `\`${SPRING[code]}\``,
+      source: { label: 'spring-jdbc sql-error-codes.xml, PostgreSQL', url: SPRING_SOURCE },
+    });
+  }
   if (code === '28P01' || code === '3D000') {
     lines.push({
       client: 'ActiveRecord', basis: 'cited', version: '6.1.7.10',
