@@ -15,6 +15,19 @@ def snippet_binding(conn, sql)
   binding
 end
 
+# Runs the page's snippet as shown: what it printed, or the exception that escaped it.
+def run_snippet(snippet, conn, sql)
+  saved = $stdout
+  out = StringIO.new
+  $stdout = out
+  eval(snippet, snippet_binding(conn, sql))
+  { caught: true, printed: out.string.strip }
+rescue Exception => e
+  { caught: false, escaped: e.class.name }
+ensure
+  $stdout = saved
+end
+
 if active_record
   # ActiveRecord's PostgreSQL adapter over ruby-pg: what it translates the driver's error into.
   # The SQLSTATE stays on the driver's exception, e.cause.
@@ -60,17 +73,7 @@ if active_record
     if kase['snippet']
       conn = ActiveRecord::Base.connection
       kase['statements'][0..-2].each { |s| conn.execute(s) }
-      saved = $stdout
-      out = StringIO.new
-      begin
-        $stdout = out
-        eval(kase['snippet'], snippet_binding(conn, kase['statements'][-1]))
-        fields[:snippet] = { caught: true, printed: out.string.strip }
-      rescue Exception => e
-        fields[:snippet] = { caught: false, escaped: e.class.name }
-      ensure
-        $stdout = saved
-      end
+      fields[:snippet] = run_snippet(kase['snippet'], conn, kase['statements'][-1])
       reset.call
     end
     puts JSON.generate({ id: kase['id'] }.merge(fields))
@@ -114,17 +117,7 @@ job['cases'].each do |kase|
   if kase['snippet']
     conn = session(job)
     kase['statements'][0..-2].each { |s| conn.exec(s) }
-    saved = $stdout
-    out = StringIO.new
-    begin
-      $stdout = out
-      eval(kase['snippet'], snippet_binding(conn, kase['statements'][-1]))
-      fields[:snippet] = { caught: true, printed: out.string.strip }
-    rescue Exception => e
-      fields[:snippet] = { caught: false, escaped: e.class.name }
-    ensure
-      $stdout = saved
-    end
+    fields[:snippet] = run_snippet(kase['snippet'], conn, kase['statements'][-1])
     finish
   end
   puts JSON.generate({ id: kase['id'] }.merge(fields))
