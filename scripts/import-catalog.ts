@@ -15,6 +15,8 @@ const FILES = [
   { file: 'errcodes-18.txt', release: '18.6' },
   { file: 'errcodes-19rc1.txt', release: '19~rc1' },
 ];
+import { existsSync } from "node:fs";
+import { importMessages } from "./import-messages.ts";
 const MESSAGES_FROM = '18.6';
 
 const dir = process.argv[2];
@@ -74,3 +76,9 @@ write('codes.json', `{"releases": ${JSON.stringify(FILES.map((f) => f.release))}
 const messageLines = Object.entries(byCode).map(([code, list]) => list.map((m) => ({ code, ...m }))).flat();
 write('messages.json', `{"from": "PostgreSQL ${MESSAGES_FROM} sources",\n"messages": ${lines(messageLines)}}`);
 console.log(`wrote ${codes.length} codes in ${classes.size} classes, messages for ${Object.keys(byCode).length} codes`);
+
+// The message texts of 14-19, the client texts and the translations (see import-messages.ts).
+const messagesDir = join(dir, 'messages');
+if (!existsSync(messagesDir)) throw new Error(`${messagesDir} is missing: it holds server-messages.tsv, client-messages.tsv, labels.tsv and translations/`);
+const n = importMessages(messagesDir);
+console.log(`wrote ${n.server} server message rows, ${n.client} client rows, translations for ${n.languages.length} languages`);
