@@ -1,7 +1,8 @@
 // Our thin layer in front of Pagefind. Pagefind matches every word of a query and ranks codes as
 // text prefixes, so "SQLSTATE 08006" or a pasted message would miss or rank badly. This module
-// recognises exact codes and condition names, and turns a pasted message into its fixed words.
-import { fixedLength, fixedWords, messagePattern } from './message-format.ts';
+// recognises exact codes and condition names, and turns a pasted message into its fixed words;
+// messages/lookup.ts matches the message itself.
+import { fixedWords } from './messages/format.ts';
 import { SQLSTATE_RE } from './sqlstate.ts';
 
 export interface SearchCode {
@@ -74,45 +75,6 @@ export function planQuery(raw: string, codes: SearchCode[]): QueryPlan {
     message: isMessage ? text : null,
     pagefind: (words.length ? words : meaningful).join(' '),
   };
-}
-
-export interface MessageTemplate {
-  code: string;
-  text: string;
-}
-
-// A template must have this much fixed text to count: "%s" alone matches anything.
-const MIN_FIXED = 12;
-
-export interface CompiledTemplate {
-  code: string;
-  /** The format as the server has it, shown as the matched text. */
-  text: string;
-  fixed: number;
-  pattern: RegExp;
-}
-
-/** Compiles templates once (the search box does it when the message list first loads). */
-export function compileTemplates(templates: MessageTemplate[]): CompiledTemplate[] {
-  return templates
-    .map((t) => ({ code: t.code, text: t.text, fixed: fixedLength(t.text), pattern: messagePattern(t.text) }))
-    .filter((t) => t.fixed >= MIN_FIXED);
-}
-
-export interface MessageMatch {
-  code: string;
-  /** The most specific format of this code that matched. */
-  text: string;
-}
-
-/** Codes whose message templates match the pasted message, most specific template first. */
-export function matchMessage(message: string, templates: CompiledTemplate[]): MessageMatch[] {
-  const best = new Map<string, CompiledTemplate>();
-  for (const t of templates) {
-    if (t.fixed <= (best.get(t.code)?.fixed ?? 0)) continue;
-    if (t.pattern.test(message)) best.set(t.code, t);
-  }
-  return [...best.values()].sort((a, b) => b.fixed - a.fixed).map(({ code, text }) => ({ code, text }));
 }
 
 /** Codes that start with a typed prefix; for a full code that does not exist, the rest of its class. */

@@ -1,18 +1,17 @@
 // Search, loaded on first use of the search box. Exact codes and condition names come from our
-// own list, pasted messages are matched against the server's message formats, and Pagefind
-// supplies full-text results for the rest.
-import {
-  codesWithPrefix, compileTemplates, matchMessage, mergeResults, planQuery,
-  type CompiledTemplate, type SearchCode,
-} from '../lib/search-query.ts';
+// own list, pasted messages (any major 14-19, any language the server ships) are matched against
+// the message formats by messages/lookup.ts, and Pagefind supplies full-text results for the rest.
+import { createMessageLookup } from '../lib/messages/lookup.ts';
+import { majorsLabel, type MessageMatch } from '../lib/messages/match.ts';
+import { codesWithPrefix, mergeResults, planQuery, type SearchCode } from '../lib/search-query.ts';
 import resultsCss from './search-results.css?raw';
 
 interface CodeInfo extends SearchCode {
   className: string;
 }
 interface Hit extends CodeInfo {
-  /** The server's message format that matched a pasted message. */
-  matched?: string;
+  /** The message format that matched a pasted message, and in what language. */
+  matched?: MessageMatch & { lang: string };
 }
 interface Pagefind {
   search(query: string): Promise<{ results: { data(): Promise<{ meta: Record<string, string> }> }[] }>;
@@ -22,17 +21,14 @@ const MAX_RESULTS = 8;
 const json = <T>(url: string): Promise<T> => fetch(url).then((r) => r.json() as Promise<T>);
 
 let codes: Promise<CodeInfo[]> | undefined;
-let templates: Promise<CompiledTemplate[]> | undefined;
 let pagefind: Promise<Pagefind> | undefined;
 let summaries: Promise<Record<string, string>> | undefined;
 const loadCodes = () =>
   (codes ??= json<{ classes: Record<string, string>; codes: [string, string, ...string[]][] }>('/api/search-codes.json').then(
     (data) => data.codes.map(([code, name, ...classes]) => ({ code, name, classes, className: data.classes[code.slice(0, 2)] })),
   ));
-const loadTemplates = () =>
-  (templates ??= json<[string, string][]>('/api/messages.json').then((pairs) =>
-    compileTemplates(pairs.map(([code, text]) => ({ code, text }))),
-  ));
+// Message formats are fetched only for a query that looks like a message, a few shards at a time.
+const lookupMessage = createMessageLookup(json);
 // Summaries come after the first results are on screen, so typing a code stays as fast as before.
 const loadSummaries = () => (summaries ??= json<Record<string, string>>('/api/search-summaries.json'));
 // A path held in a variable keeps the bundler from resolving Pagefind, which exists only after the build.
@@ -50,17 +46,19 @@ interface Answer {
 async function search(query: string): Promise<Answer> {
   const all = await loadCodes();
   const plan = planQuery(query, all);
-  const fromMessage = plan.message ? matchMessage(plan.message, await loadTemplates()) : [];
+  const found = plan.message ? await lookupMessage(query) : null;
+  const fromMessage = found?.matches ?? [];
   const fromPrefix = plan.codePrefix ? codesWithPrefix(plan.codePrefix, all) : [];
   let fromPagefind: string[] = [];
-  if (plan.pagefind && plan.exact.length === 0 && fromPrefix.length === 0) {
+  // A matched message is answered from its formats: Pagefind's word matches would only add noise and bytes.
+  if (plan.pagefind && plan.exact.length === 0 && fromPrefix.length === 0 && fromMessage.length === 0) {
     const found = await (await loadPagefind()).search(plan.pagefind);
     const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
     fromPagefind = data.map((d) => d.meta.code).filter(Boolean);
   }
   const byCode = new Map(all.map((c) => [c.code, c]));
-  const matched = new Map(fromMessage.map((m) => [m.code, m.text]));
-  const list = mergeResults(plan.exact, fromPrefix, fromMessage.map((m) => m.code), fromPagefind)
+  const matched = new Map(fromMessage.flatMap((m) => m.codes.map((code) => [code, { ...m, lang: found!.lang }] as const)));
+  const list = mergeResults(plan.exact, fromPrefix, fromMessage.flatMap((m) => m.codes), fromPagefind)
     .flatMap((code): Hit[] => {
       const info = byCode.get(code);
       return info ? [{ ...info, matched: matched.get(code) }] : [];
@@ -85,11 +83,30 @@ function render(box: HTMLUListElement, { list, note }: Pick<Answer, 'list' | 'no
       const cls = Object.assign(document.createElement('span'), { className: 'r-class', textContent: `Class ${c.code.slice(0, 2)}: ${c.className}` });
       a.dataset.code = c.code;
       a.append(code, c.name, cls);
-      if (c.matched) a.append(line('r-matched', `Matches: ${c.matched}`));
+      if (c.matched) a.append(...matchedLines(c.code, c.matched));
       li.append(a);
       return li;
     }),
   );
+}
+
+const LANGUAGE = new Intl.DisplayNames(['en'], { type: 'language' });
+const SUPPORTED = ['14', '15', '16', '17', '18'];
+
+/** What a matched message result says: the format, its language and majors, the OS error's code. */
+function matchedLines(code: string, m: MessageMatch & { lang: string }) {
+  const lines = [];
+  const majors = m.majors.split(',');
+  const where = [m.lang !== 'en' && LANGUAGE.of(m.lang.replace('_', '-')), m.majors && !SUPPORTED.every((v) => majors.includes(v)) && `wording of ${majorsLabel(m.majors)}`]
+    .filter(Boolean).join(', ');
+  lines.push(line('r-matched', `Matches${where ? ` (${where})` : ''}: ${m.text}`));
+  if (m.english) lines.push(line('r-matched', `English: ${m.english}`));
+  if (m.os) lines.push(line('r-matched', `${m.os.text} (${m.os.errno}) gives ${m.os.code}`));
+  else if (m.codes.length > 1 && m.codes[0] === code) {
+    const why = m.how.endsWith('-errno') ? 'the operating-system error at its end' : 'where it is raised';
+    lines.push(line('r-matched', `The code depends on ${why}: ${m.codes.join(', ')}`));
+  }
+  return lines;
 }
 
 /** Adds each result's summary in place, so a result the reader has focused keeps its focus. */

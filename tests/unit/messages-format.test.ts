@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fixedWords, messageParts, messagePattern } from '../../src/lib/message-format.ts';
+import { fixedWords, messageParts, messagePattern } from '../../src/lib/messages/format.ts';
 
 test('placeholders are split out and named', () => {
   assert.deepEqual(messageParts('relation "%s" does not exist'), [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { codes, serverMessages } from '../../src/lib/catalog.ts';
-import { codesWithPrefix, compileTemplates, matchMessage, planQuery } from '../../src/lib/search-query.ts';
+import { codes } from '../../src/lib/catalog.ts';
+import { codesWithPrefix, planQuery } from '../../src/lib/search-query.ts';
 
 const all = codes.map((c) => ({ code: c.code, name: c.name }));
 
@@ -33,18 +33,6 @@ test('a pasted message keeps only its fixed words for Pagefind', () => {
   assert.equal(plan.pagefind, 'duplicate key value violates unique constraint');
   assert.ok(plan.message?.startsWith('duplicate key'));
   assert.equal(planQuery('relation "orders" does not exist', all).pagefind, 'relation does not exist');
-});
-
-test('message templates identify the code of a pasted message', () => {
-  const templates = compileTemplates(
-    codes.flatMap((c) => serverMessages(c.code).map((m) => ({ code: m.code, text: m.text }))),
-  );
-  assert.deepEqual(matchMessage('duplicate key value violates unique constraint "users_email_key"', templates)[0], {
-    code: '23505', text: 'duplicate key value violates unique constraint "%s"',
-  });
-  assert.equal(matchMessage('relation "orders" does not exist', templates)[0].code, '42P01');
-  assert.equal(matchMessage('deadlock detected', templates)[0].code, '40P01');
-  assert.deepEqual(matchMessage('nothing like any message at all', templates), []);
 });
 
 test('a code-shaped query that is no SQLSTATE is flagged, so Enter does not open a prefix match', () => {

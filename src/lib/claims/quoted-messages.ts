@@ -2,7 +2,7 @@
 // must be produced by some message format of PostgreSQL 14-18 (any kind: message, DETAIL, HINT,
 // CONTEXT), its placeholders filled in. A leading level label ("FATAL:  ") is left out first.
 import type { Entry } from '../entry-schema.ts';
-import { messageParts } from '../message-format.ts';
+import { messageParts } from '../messages/format.ts';
 
 export interface ServerMessage {
   text: string;

@@ -2,8 +2,12 @@
 // readably, match a pasted message against them, and reduce them to the fixed words search needs.
 
 // printf conversions used in PostgreSQL's messages: %s %d %u %ld %lld %lu %llu %zu %X %c %m %.*s %02X ...
-// and the <inttypes.h> forms of 18+, written %<PRId64> / %<PRIu64> in the sources.
-const PLACEHOLDER = /%(?:<PRI[a-zA-Z0-9]+>|[-+ #0]*\d*(?:\.(?:\d+|\*))?(?:hh|h|ll|l|z|j|t|L)?[sdiuxXcfgeEmp]|%)/g;
+// the <inttypes.h> forms of 18+, written %<PRId64> / %<PRIu64> in the sources, and the positional
+// forms translators use to reorder arguments (%2$s).
+const PLACEHOLDER = /%(?:\d+\$)?(?:<PRI[a-zA-Z0-9]+>|[-+ #0]*\d*(?:\.(?:\d+|\*))?(?:hh|h|ll|l|z|j|t|L)?[sdiuxXcfgeEmp]|%)/g;
+
+/** Spaces as a reader pastes them: translations use no-break spaces before colons (French). */
+export const normalizeSpaces = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
 
 export type MessagePart = { text: string } | { placeholder: string };
 
@@ -33,15 +37,18 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A regular expression that matches any message the format can produce. */
 export function messagePattern(format: string): RegExp {
-  const source = messageParts(format)
-    .map((p) => ('text' in p ? escapeRe(p.text) : '.+?'))
+  const source = messageParts(normalizeSpaces(format).trim())
+    .map((p) => ('text' in p ? escapeRe(p.text).replace(/ /g, '\\s+') : '.+?'))
     .join('');
-  return new RegExp(source, 'i');
+  return new RegExp(source, 'iu');
 }
+
+// A Han, kana or Hangul character says as much as a few Latin letters do.
+const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** How much fixed text a format has: longer fixed text means a more specific match. */
 export const fixedLength = (format: string) =>
-  messageParts(format).reduce((n, p) => n + ('text' in p ? p.text.length : 0), 0);
+  messageParts(format).reduce((n, p) => n + ('text' in p ? [...p.text].reduce((k, ch) => k + (DENSE.test(ch) ? 3 : 1), 0) : 0), 0);
 
 /**
  * The words of a message that are always there: no placeholders, no quoted names, no numbers.

@@ -1,0 +1,69 @@
+// Matching a paste against index rows (search-index.ts), in the browser: most specific format
+// first, messages before DETAIL/HINT texts, and for errno-mapped formats the code the OS text picks.
+import { fixedLength, messagePattern, normalizeSpaces } from './format.ts';
+import { isErrnoHow, osErrorIn, type ErrnoMap, type OsError } from './errno.ts';
+import type { IndexRow, RowKind } from './search-index.ts';
+
+export interface CompiledRow {
+  text: string;
+  codes: string[];
+  how: string;
+  majors: string;
+  kind: RowKind;
+  english?: string;
+  fixed: number;
+  pattern: RegExp;
+}
+
+export const compileRows = (rows: IndexRow[]): CompiledRow[] =>
+  rows.map(([text, codes, how, majors, kind, english]) => ({
+    text, codes: codes.split(','), how, majors, kind, english, fixed: fixedLength(text), pattern: messagePattern(text),
+  }));
+
+export interface MessageMatch {
+  /** Codes this format can carry, the one the paste points to first. */
+  codes: string[];
+  /** The format that matched, as the server (or client) has it, in the paste's language. */
+  text: string;
+  /** The English format, for a translated match. */
+  english?: string;
+  how: string;
+  majors: string;
+  kind: RowKind;
+  /** For an errno-mapped format: the OS error the paste ends with, and the code it gives. */
+  os?: OsError;
+}
+
+// DETAIL/HINT texts after messages; formats that only carry 00000 (LOG, DEBUG) after errors.
+const rank = (r: CompiledRow) => (r.kind === 'd' ? 2 : 0) + (r.codes.every((c) => c === '00000') ? 1 : 0);
+
+/** Every row matching the paste, best first; each code keeps only its best format. */
+export function matchPaste(paste: string, rows: CompiledRow[], errno: ErrnoMap): MessageMatch[] {
+  const text = paste.split(/\r?\n/).map((l) => normalizeSpaces(l)).join('\n');
+  const hits = rows.filter((r) => r.pattern.test(text)).sort((a, b) => rank(a) - rank(b) || b.fixed - a.fixed);
+  const seen = new Set<string>();
+  const out: MessageMatch[] = [];
+  for (const r of hits) {
+    const os = isErrnoHow(r.how) ? osErrorIn(text, r.how, errno) ?? undefined : undefined;
+    const codes = os ? [os.code] : r.codes;
+    const fresh = codes.filter((c) => !seen.has(c));
+    if (fresh.length === 0) continue;
+    fresh.forEach((c) => seen.add(c));
+    out.push({ codes: fresh, text: r.text, english: r.english, how: r.how, majors: r.majors, kind: r.kind, os });
+  }
+  // A LOG line's 00000 is noise next to an error code for the same text.
+  const errors = out.filter((m) => m.codes.some((c) => c !== '00000'));
+  return errors.length ? errors : out;
+}
+
+/** "14,15,16" -> "14–16", "17,19" -> "17, 19". */
+export function majorsLabel(majors: string): string {
+  const list = majors.split(',').filter(Boolean).map(Number).sort((a, b) => a - b);
+  const runs: number[][] = [];
+  for (const m of list) {
+    const run = runs.at(-1);
+    if (run && m === run.at(-1)! + 1) run.push(m);
+    else runs.push([m]);
+  }
+  return runs.map((r) => (r.length > 1 ? `${r[0]}–${r.at(-1)}` : `${r[0]}`)).join(', ');
+}
