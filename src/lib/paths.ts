@@ -2,6 +2,8 @@
 export const entryPath = (code: string) => `/errors/${code}/`;
 /** Every client's snippet for a code, run against every major (the entry page lists the classes). */
 export const clientsPath = (code: string) => `/errors/${code}/in-your-code/`;
+/** Every message of 14-19 that carries a code, with DETAIL/HINT texts and translations. */
+export const messagesPath = (code: string) => `/errors/${code}/messages/`;
 export const classPath = (classCode: string) => `/classes/${classCode}/`;
 
 /** The slug other references use: "08006-connection-failure". */
