@@ -38,7 +38,16 @@ export const errorDetailSchema = z.strictObject({
   removedIn: z.string().nullable(),
   inReleases: z.array(z.string()),
   url: z.url(),
-  serverMessages: z.array(z.strictObject({ text: z.string(), file: z.string() })),
+  serverMessages: z.array(z.strictObject({ text: z.string(), file: z.string() })).describe('the messages of the 18.6 sources that name this code (see messages for 14-19)'),
+  messages: z.array(z.strictObject({
+    text: z.string(),
+    role: z.enum(['message', 'detail', 'hint']),
+    levels: z.array(z.string()),
+    how: z.string().describe('how the code is determined, as in /api/messages.json'),
+    sqlstates: z.array(code).describe('every code the text can carry; more than one when the operating-system error or the level decides'),
+    files: z.array(z.string()),
+    majors: z.array(z.number().int()),
+  })).describe('every server text of 14-19 that can carry this code'),
   entry: entrySchema.nullable().describe('the authored entry, or null when none is written yet'),
   clients: z.array(z.strictObject({
     client: z.string(),
@@ -52,6 +61,42 @@ export const errorDetailSchema = z.strictObject({
   })).describe('how each client reports the code; empty for codes no client raises (notices, client-side codes)'),
 }).meta({ title: 'PostgreSQL Error Reference: one SQLSTATE', description: '/api/errors/<CODE>.json' });
 
-export const SCHEMA_PATHS = { list: '/api/errors.schema.json', detail: '/api/error.schema.json' } as const;
+const majors = z.array(z.number().int().min(14)).describe('the PostgreSQL majors whose source has this text');
+const how = z.string().describe('how the SQLSTATE is determined: literal (errcode names it), variable (chosen at run time from listed codes), file-errno / socket-errno / dsm-errno (from the operating-system error), default / elog (no code named: the default for the level), caller (a helper text inside other reports), context, none, unlinked');
+
+export const messageListSchema = z.strictObject({
+  $schema: z.url(),
+  version: z.literal(API_VERSION),
+  from: z.string(),
+  languages: z.array(z.strictObject({ lang: z.string(), url: z.url(), texts: z.number().int() })).describe('the translations, one file per language'),
+  messages: z.array(z.strictObject({
+    text: z.string().describe('the format as in the source: %s, %d, %m ... are filled in at run time'),
+    kind: z.string().describe('errmsg, errmsg_internal, elog, errdetail, errhint, ... (the call that carries the text)'),
+    level: z.string().describe('ERROR, FATAL, WARNING, LOG ...; several comma-separated when the level is chosen at run time'),
+    sqlstates: z.array(code).describe('every code the text can carry, in the order of the errno mapping or the level defaults; empty when unknown'),
+    how,
+    file: z.string(),
+    majors,
+    with: z.array(z.string()).optional().describe('for a DETAIL or HINT: the errmsg texts of the reports it belongs to'),
+  })),
+}).meta({ title: 'PostgreSQL Error Reference: server messages of 14-19', description: '/api/messages.json' });
+
+export const translationListSchema = z.strictObject({
+  $schema: z.url(),
+  version: z.literal(API_VERSION),
+  lang: z.string(),
+  translations: z.array(z.strictObject({
+    domain: z.enum(['postgres', 'plpgsql', 'libpq', 'psql']),
+    msgid: z.string().describe('the English text, as in /api/messages.json or libpq/psql'),
+    msgstr: z.string(),
+    pluralIndex: z.number().int().optional(),
+    majors,
+  })),
+}).meta({ title: 'PostgreSQL Error Reference: translations of one language', description: '/api/messages/<lang>.json' });
+
+export const SCHEMA_PATHS = {
+  list: '/api/errors.schema.json', detail: '/api/error.schema.json',
+  messages: '/api/messages.schema.json', translations: '/api/translations.schema.json',
+} as const;
 
 export const jsonSchemaOf = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' });

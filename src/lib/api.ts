@@ -5,6 +5,7 @@ import type { Entry } from './entry-schema.ts';
 import { API_VERSION, SCHEMA_PATHS } from './api-schema.ts';
 import { entryPath } from './paths.ts';
 import { classNamesFor, linesFor } from './drivers/index.ts';
+import { messagesForCode } from './messages/by-code.ts';
 
 export function errorList(entries: Map<string, Entry>, site: URL) {
   return { $schema: new URL(SCHEMA_PATHS.list, site).href, version: API_VERSION, errors: errorItems(entries, site) };
@@ -36,6 +37,7 @@ export function errorDetail(info: CatalogCode, entry: Entry | undefined, site: U
     className: getClass(info.classCode).name,
     url: new URL(entryPath(info.code), site).href,
     serverMessages: serverMessages(info.code).map(({ text, file }) => ({ text, file })),
+    messages: messagesForCode(info.code).map(({ text, role, levels, how, codes: sqlstates, files, majors }) => ({ text, role, levels, how, sqlstates, files, majors })),
     entry: entry ?? null,
     clients: info.type === 'error' ? linesFor(info.code, entry?.producedBy.side) : [],
   };
@@ -48,14 +50,6 @@ export function searchCodes() {
     // [code, name, ...client class names] (see SearchCode.classes)
     codes: codes.map((c) => [c.code, c.name, ...classNamesFor(c.code)]),
   };
-}
-
-/** Message formats for matching a pasted message: the server's, plus authored client-side ones. */
-export function searchMessages(entries: Map<string, Entry>): [string, string][] {
-  const pairs = new Set<string>();
-  for (const c of codes) for (const m of serverMessages(c.code)) pairs.add(JSON.stringify([c.code, m.text]));
-  for (const e of entries.values()) for (const m of e.messages) pairs.add(JSON.stringify([e.code, m.text]));
-  return [...pairs].map((p) => JSON.parse(p) as [string, string]);
 }
 
 /** A summary cut to its first sentence and at most `max` characters, for a search result line. */

@@ -1,5 +1,4 @@
 import type { APIRoute } from 'astro';
-import { loadEntries } from '../../entries.ts';
-import { searchMessages } from '../../lib/api.ts';
+import { messageList } from '../../lib/messages/api.ts';
 
-export const GET: APIRoute = async () => Response.json(searchMessages((await loadEntries()).entries));
+export const GET: APIRoute = ({ site }) => Response.json(messageList(site!));
