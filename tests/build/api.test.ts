@@ -1,7 +1,7 @@
 // The JSON API parses and agrees with the catalog and the authored entries.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { API_VERSION, errorDetailSchema, errorListSchema, jsonSchemaOf, SCHEMA_PATHS } from '../../src/lib/api-schema.ts';
+import { API_VERSION, errorDetailSchema, errorListSchema, jsonSchemaOf, messageListSchema, SCHEMA_PATHS, translationListSchema } from '../../src/lib/api-schema.ts';
 import { codes } from '../../src/lib/catalog.ts';
 import { loadEntries } from '../../src/lib/entry-files.ts';
 import { page, requireDist } from '../support/dist.ts';
@@ -44,7 +44,29 @@ test('every API file carries the version and validates against the schema it nam
   }
 });
 
+test('/api/messages.json and /api/messages/<lang>.json validate, with versions, level and how the code is determined', () => {
+  const list = JSON.parse(page('/api/messages.json'));
+  const check = messageListSchema.safeParse(list);
+  assert.ok(check.success, `/api/messages.json: ${check.error?.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const old = list.messages.find((m: { text: string }) => m.text === 'remaining connection slots are reserved for non-replication superuser connections');
+  assert.deepEqual([old.sqlstates, old.level, old.how, old.majors], [['53300'], 'FATAL', 'literal', [14, 15]]);
+  const errno = list.messages.find((m: { text: string; how: string }) => m.text === 'could not open file "%s": %m' && m.how === 'file-errno');
+  assert.ok(errno.sqlstates.includes('58P01') && errno.sqlstates.includes('53100'));
+  assert.ok(list.messages.some((m: { how: string; sqlstates: string[] }) => m.how === 'elog' && m.sqlstates[0] === 'XX000'));
+  assert.ok(list.languages.length >= 20);
+  for (const { lang, url } of list.languages) {
+    const t = JSON.parse(page(new URL(url).pathname));
+    const tc = translationListSchema.safeParse(t);
+    assert.ok(tc.success, `${url}: ${tc.error?.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    assert.equal(t.lang, lang);
+  }
+  const de = JSON.parse(page('/api/messages/de.json')).translations;
+  assert.ok(de.some((t: { msgid: string; msgstr: string }) => t.msgid === 'relation "%s" does not exist' && t.msgstr === 'Relation »%s« existiert nicht'));
+});
+
 test('the JSON Schema files served under /api/ are generated from the same schemas', () => {
+  assert.deepEqual(JSON.parse(page(SCHEMA_PATHS.messages)), JSON.parse(JSON.stringify(jsonSchemaOf(messageListSchema))));
+  assert.deepEqual(JSON.parse(page(SCHEMA_PATHS.translations)), JSON.parse(JSON.stringify(jsonSchemaOf(translationListSchema))));
   assert.deepEqual(JSON.parse(page(SCHEMA_PATHS.list)), JSON.parse(JSON.stringify(jsonSchemaOf(errorListSchema))));
   assert.deepEqual(JSON.parse(page(SCHEMA_PATHS.detail)), JSON.parse(JSON.stringify(jsonSchemaOf(errorDetailSchema))));
   assert.equal(JSON.parse(page(SCHEMA_PATHS.detail)).$schema, 'https://json-schema.org/draft/2020-12/schema');
