@@ -43,7 +43,11 @@ interface Answer {
   note: string | null;
 }
 
+// Long enough, with spaces, to be a pasted message rather than a code or name being typed.
+const mayBeMessage = (query: string) => query.trim().length >= 12 && /\s/.test(query.trim());
+
 async function search(query: string): Promise<Answer> {
+  if (mayBeMessage(query)) lookupMessage.prefetch(); // in parallel with the code list
   const all = await loadCodes();
   const plan = planQuery(query, all);
   const found = plan.message ? await lookupMessage(query) : null;

@@ -25,8 +25,9 @@ export function createMessageLookup(fetchJson: (url: string) => Promise<unknown>
     if (!rows) shards.set(name, (rows = (fetchJson(`${MESSAGE_DATA}/${name}.json`) as Promise<IndexRow[]>).then(compileRows)));
     return rows;
   };
-  return async function lookup(paste: string): Promise<LookupResult> {
-    const m = await (manifest ??= fetchJson(`${MESSAGE_DATA}/index.json`) as Promise<MessageManifest>);
+  const loadManifest = () => (manifest ??= fetchJson(`${MESSAGE_DATA}/index.json`) as Promise<MessageManifest>);
+  async function lookup(paste: string): Promise<LookupResult> {
+    const m = await loadManifest();
     const labels = [...new Set(m.profiles.flatMap((p) => p.labels))];
     const read = readPaste(paste, labels);
     const langs = rankLanguages(read.starts.join(' ') || paste, read.labels, m.profiles).filter((l) => m.bounds[l]);
@@ -36,5 +37,8 @@ export function createMessageLookup(fetchJson: (url: string) => Promise<unknown>
       if (matches.length) return { lang, matches };
     }
     return { lang: langs[0] ?? 'en', matches: [] };
-  };
+  }
+  /** Starts fetching the manifest, so a paste does not wait for it after the code list. */
+  lookup.prefetch = () => void loadManifest();
+  return lookup;
 }

@@ -1,6 +1,6 @@
 // Matching a paste against index rows (search-index.ts), in the browser: most specific format
 // first, messages before DETAIL/HINT texts, and for errno-mapped formats the code the OS text picks.
-import { fixedLength, messagePattern, normalizeSpaces } from './format.ts';
+import { fixedLength, fixedWords, messagePattern, normalizeSpaces } from './format.ts';
 import { isErrnoHow, osErrorIn, type ErrnoMap, type OsError } from './errno.ts';
 import type { IndexRow, RowKind } from './search-index.ts';
 
@@ -12,13 +12,20 @@ export interface CompiledRow {
   kind: RowKind;
   english?: string;
   fixed: number;
-  pattern: RegExp;
+  /** The format's longest fixed word: a paste without it cannot match, so no regex is needed. */
+  needle: string;
+  /** Built on first use: most rows of a shard are ruled out by their needle. */
+  pattern?: RegExp;
 }
 
 export const compileRows = (rows: IndexRow[]): CompiledRow[] =>
   rows.map(([text, codes, how, majors, kind, english]) => ({
-    text, codes: codes.split(','), how, majors, kind, english, fixed: fixedLength(text), pattern: messagePattern(text),
+    text, codes: codes.split(','), how, majors, kind, english, fixed: fixedLength(text),
+    needle: fixedWords(text).reduce((a, w) => (w.length > a.length ? w : a), ''),
   }));
+
+const matches = (r: CompiledRow, text: string, lower: string) =>
+  lower.includes(r.needle) && (r.pattern ??= messagePattern(r.text)).test(text);
 
 export interface MessageMatch {
   /** Codes this format can carry, the one the paste points to first. */
@@ -40,7 +47,8 @@ const rank = (r: CompiledRow) => (r.kind === 'd' ? 2 : 0) + (r.codes.every((c) =
 /** Every row matching the paste, best first; each code keeps only its best format. */
 export function matchPaste(paste: string, rows: CompiledRow[], errno: ErrnoMap): MessageMatch[] {
   const text = paste.split(/\r?\n/).map((l) => normalizeSpaces(l)).join('\n');
-  const hits = rows.filter((r) => r.pattern.test(text)).sort((a, b) => rank(a) - rank(b) || b.fixed - a.fixed);
+  const lower = text.toLowerCase();
+  const hits = rows.filter((r) => matches(r, text, lower)).sort((a, b) => rank(a) - rank(b) || b.fixed - a.fixed);
   const seen = new Set<string>();
   const out: MessageMatch[] = [];
   for (const r of hits) {
