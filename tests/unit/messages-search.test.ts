@@ -97,6 +97,12 @@ test('a driver\'s exception text and a verbose SQLSTATE are read through', async
   assert.equal((await first('2026-12-03 10:00:00.123 UTC [4711] app@db ERROR:  42P01: relation "kunden" does not exist')).code, '42P01');
 });
 
+test('a format that fits where the message starts beats a longer one starting with a placeholder', async () => {
+  // "%s: column "%s" does not exist" (an elog) also matches, through the label or the exception name.
+  assert.equal((await first('ERROR:  column "emial" does not exist')).code, '42703');
+  assert.equal((await first('psycopg.errors.UndefinedColumn: column "emial" does not exist')).code, '42703');
+});
+
 test('a DETAIL line matches after the messages', async () => {
   const r = await first('Key (email)=(a@example.com) already exists.');
   assert.equal(r.code, '23505');

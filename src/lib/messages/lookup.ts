@@ -33,7 +33,7 @@ export function createMessageLookup(fetchJson: (url: string) => Promise<unknown>
     const langs = rankLanguages(read.starts.join(' ') || paste, read.labels, m.profiles).filter((l) => m.bounds[l]);
     for (const lang of langs.slice(0, MAX_LANGUAGES)) {
       const rows = (await Promise.all(shardsFor(read.starts, m.bounds[lang]).map((i) => shard(`${lang}-${i}`)))).flat();
-      const matches = matchPaste(read.lines.join('\n'), rows, m.errno);
+      const matches = matchPaste(read.lines.join('\n'), rows, m.errno, read.starts);
       if (matches.length) return { lang, matches };
     }
     return { lang: langs[0] ?? 'en', matches: [] };

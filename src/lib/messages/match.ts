@@ -16,6 +16,7 @@ export interface CompiledRow {
   needle: string;
   /** Built on first use: most rows of a shard are ruled out by their needle. */
   pattern?: RegExp;
+  anchored?: RegExp;
 }
 
 export const compileRows = (rows: IndexRow[]): CompiledRow[] =>
@@ -44,11 +45,27 @@ export interface MessageMatch {
 // DETAIL/HINT texts after messages; formats that only carry 00000 (LOG, DEBUG) after errors.
 const rank = (r: CompiledRow) => (r.kind === 'd' ? 2 : 0) + (r.codes.every((c) => c === '00000') ? 1 : 0);
 
-/** Every row matching the paste, best first; each code keeps only its best format. */
-export function matchPaste(paste: string, rows: CompiledRow[], errno: ErrnoMap): MessageMatch[] {
+/**
+ * How well a matching format fits where the message starts: 0 when it matches from a start and
+ * begins with fixed text, 1 from a start but beginning with a placeholder ("%s: column ..." also
+ * fits "ERROR:  column ..."), 2 anywhere else in the paste.
+ */
+function fit(r: CompiledRow, starts: string[]) {
+  r.anchored ??= new RegExp(`^(?:${(r.pattern ??= messagePattern(r.text)).source})`, 'iu');
+  if (!starts.some((s) => r.anchored!.test(s))) return 2;
+  return /^\s*%/.test(r.text) ? 1 : 0;
+}
+
+/**
+ * Every row matching the paste, best first; each code keeps only its best format. `starts` are
+ * where a message may begin in the paste (paste.ts): a format that fits there ranks first.
+ */
+export function matchPaste(paste: string, rows: CompiledRow[], errno: ErrnoMap, starts: string[] = []): MessageMatch[] {
   const text = paste.split(/\r?\n/).map((l) => normalizeSpaces(l)).join('\n');
   const lower = text.toLowerCase();
-  const hits = rows.filter((r) => matches(r, text, lower)).sort((a, b) => rank(a) - rank(b) || b.fixed - a.fixed);
+  const fits = new Map<CompiledRow, number>();
+  const fitOf = (r: CompiledRow) => fits.get(r) ?? fits.set(r, fit(r, starts)).get(r)!;
+  const hits = rows.filter((r) => matches(r, text, lower)).sort((a, b) => rank(a) - rank(b) || fitOf(a) - fitOf(b) || b.fixed - a.fixed);
   const seen = new Set<string>();
   const out: MessageMatch[] = [];
   for (const r of hits) {
