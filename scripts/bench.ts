@@ -52,6 +52,12 @@ const PAGES = new Map([
 ]);
 const OUR_SEARCH: SearchUi = { path: '/', input: '#search-input', result: '#search-results a' };
 const QUERY = '23505';
+// One paste per kind the budgets name: an English message and a translated one (non-Latin script).
+const PASTES = [
+  { key: 'en', text: 'ERROR:  could not open file "base/16384/2619": No such file or directory', code: '58P01' },
+  { key: 'de', text: 'FEHLER:  doppelter Schlüsselwert verletzt Unique-Constraint »users_email_key«', code: '23505' },
+  { key: 'ja', text: 'ERROR:  リレーション"kunden"は存在しません', code: '42P01' },
+];
 // A 404 page must answer 404 and ask not to be indexed; the 404 response is logged by the browser.
 const EXPECTED_ON_404 = new Set(['http-status-code', 'is-crawlable', 'errors-in-console']);
 
@@ -177,6 +183,14 @@ for (let i = 1; i <= runs.search; i++) {
   log(`search "${QUERY}", run ${i}/${runs.search}`);
   for (const site of siteNames) searches[site].push(await measureSearch(browser, sites[site], site === 'ours' ? OUR_SEARCH : PEER_SEARCH, QUERY));
 }
+// Pasted messages, ours only (the peer has no message matching): English and translated.
+const pasteRuns: Record<string, SearchRun[]> = {};
+for (let i = 1; i <= runs.search; i++) {
+  for (const p of PASTES) {
+    log(`paste ${p.key}, run ${i}/${runs.search}`);
+    (pasteRuns[p.key] ??= []).push(await measureSearch(browser, sites.ours, OUR_SEARCH, p.text, { expect: p.code, paste: true }));
+  }
+}
 await browser.close();
 const s = (site: 'ours' | 'peer', f: (r: SearchRun) => number) => (searches[site].length ? median(searches[site].map(f)) : null);
 const searchSection = `search: type ${QUERY} on the home page (fresh cache, median of ${runs.search})`;
@@ -184,6 +198,14 @@ add(searchSection, 'search.ms', 'last keystroke → first result painted', 'ms',
 add(searchSection, 'search.queryBytes.br', 'downloaded for the query, br', 'bytes', s('ours', (r) => r.queryBytes.br), s('peer', (r) => r.queryBytes.br));
 add(searchSection, 'search.queryBytes.raw', 'downloaded for the query, raw', 'bytes', s('ours', (r) => r.queryBytes.raw), s('peer', (r) => r.queryBytes.raw));
 add(searchSection, 'search.requests', 'requests for the query', 'count', s('ours', (r) => r.requests.length), s('peer', (r) => r.requests.length));
+for (const p of PASTES) {
+  const m = (f: (r: SearchRun) => number) => median(pasteRuns[p.key].map(f));
+  const section = `search: paste "${p.text}" (fresh cache, median of ${runs.search})`;
+  const messageData = (r: SearchRun) => r.requests.filter((u) => u.startsWith('/search/messages/')).length;
+  add(section, `search.paste.${p.key}.ms`, 'paste → first result painted', 'ms', m((r) => r.ms), null);
+  add(section, `search.paste.${p.key}.queryBytes.br`, 'downloaded for the paste (search code, code list, message data), br', 'bytes', m((r) => r.queryBytes.br), null);
+  add(section, `search.paste.${p.key}.messageFiles`, 'message data files fetched', 'count', m(messageData), null);
+}
 
 const lighthouse: Record<string, Record<string, LighthouseRun[]>> = { ours: {}, peer: {} };
 const chrome = await launchForLighthouse();

@@ -24,20 +24,25 @@ export interface SearchRun {
 
 const KEY_DELAY_MS = 100; // a brisk typist; earlier keystrokes may start loading the index
 
-export async function measureSearch(browser: Browser, origin: string, ui: SearchUi, code: string): Promise<SearchRun> {
+/**
+ * `query` is typed key by key, or with `paste` put in at once (one input event, as a paste is);
+ * the run waits for a result linking to `expect` (the query itself when it is a code).
+ */
+export async function measureSearch(browser: Browser, origin: string, ui: SearchUi, query: string, opts: { expect?: string; paste?: boolean } = {}): Promise<SearchRun> {
+  const code = opts.expect ?? query;
   const context = await browser.newContext();
   const page = await context.newPage();
   // Runs in the page before its own scripts: remembers the last input event's time, and the time
   // the first matching result is painted (a frame after the DOM change, then a task after that
   // frame, which is when the pixels are on screen).
-  await page.addInitScript(({ input, result, code }) => {
+  await page.addInitScript(({ input, result, code, query }) => {
     const state = { lastInput: 0, painted: 0 };
     (window as unknown as { __bench: typeof state }).__bench = state;
     document.addEventListener('input', (e) => {
       if ((e.target as Element).matches?.(input)) [state.lastInput, state.painted] = [e.timeStamp, 0];
     }, true);
     new MutationObserver(() => {
-      if (!state.lastInput || state.painted || (document.querySelector(input) as HTMLInputElement | null)?.value !== code) return;
+      if (!state.lastInput || state.painted || (document.querySelector(input) as HTMLInputElement | null)?.value !== query) return;
       const hit = [...document.querySelectorAll<HTMLAnchorElement>(result)].some((a) => a.href.toUpperCase().includes(`/${code}`));
       if (!hit) return;
       state.painted = -1;
@@ -47,7 +52,7 @@ export async function measureSearch(browser: Browser, origin: string, ui: Search
         channel.port2.postMessage(0);
       });
     }).observe(document, { childList: true, subtree: true, attributes: true });
-  }, { input: ui.input, result: ui.result, code });
+  }, { input: ui.input, result: ui.result, code, query });
 
   let phase: 'load' | 'query' = 'load';
   let inFlight = 0;
@@ -65,7 +70,8 @@ export async function measureSearch(browser: Browser, origin: string, ui: Search
   phase = 'query';
   if (ui.open) await page.click(ui.open);
   await page.click(ui.input);
-  await page.keyboard.type(code, { delay: KEY_DELAY_MS });
+  if (opts.paste) await page.fill(ui.input, query);
+  else await page.keyboard.type(query, { delay: KEY_DELAY_MS });
   await page.waitForFunction(() => (window as unknown as { __bench: { painted: number } }).__bench.painted > 0, null, { timeout: 30_000 });
   await quiet(page, () => inFlight);
   const { lastInput, painted } = await page.evaluate(() => (window as unknown as { __bench: { lastInput: number; painted: number } }).__bench);
