@@ -2,19 +2,8 @@
 // must be produced by some message format of PostgreSQL 14-18 (any kind: message, DETAIL, HINT,
 // CONTEXT), its placeholders filled in. A leading level label ("FATAL:  ") is left out first.
 import type { Entry } from '../entry-schema.ts';
-import { messageParts } from '../messages/format.ts';
-
-export interface ServerMessage {
-  text: string;
-  kind: string;
-  level: string;
-  sqlstate: string;
-  how: string;
-  file: string;
-  majors: string;
-}
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import type { ServerRow } from '../messages/catalog.ts';
+import { escapeRe, messageParts } from '../messages/format.ts';
 
 /** An anchored, case-sensitive pattern for the whole text a format produces. */
 export function wholeMessagePattern(format: string): RegExp {
@@ -32,7 +21,7 @@ export class MessageIndex {
    * `messages`: the 14-19 table; `formats`: more formats known to be in 14-18 (the 18.6 table holds
    * a few messages that minor releases added after the branch points the 14-19 table was read at).
    */
-  constructor(messages: Pick<ServerMessage, 'text' | 'majors'>[], formats: string[] = [], conditionNames: string[] = []) {
+  constructor(messages: Pick<ServerRow, 'text' | 'majors'>[], formats: string[] = [], conditionNames: string[] = []) {
     this.conditionNames = new Set(conditionNames);
     const seen = new Set<string>();
     for (const m of [...messages, ...formats.map((text) => ({ text, majors: '18' }))]) {

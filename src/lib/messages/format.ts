@@ -33,7 +33,7 @@ function placeholderName(conversion: string): string {
   return 'number';
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A regular expression that matches any message the format can produce. */
 export function messagePattern(format: string): RegExp {
@@ -49,6 +49,9 @@ const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Ha
 /** How much fixed text a format has: longer fixed text means a more specific match. */
 export const fixedLength = (format: string) =>
   messageParts(format).reduce((n, p) => n + ('text' in p ? [...p.text].reduce((k, ch) => k + (DENSE.test(ch) ? 3 : 1), 0) : 0), 0);
+
+/** Lower-case words, split at anything that is not a letter, digit or underscore (any script). */
+export const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
 
 /**
  * The words of a message that are always there: no placeholders, no quoted names, no numbers.

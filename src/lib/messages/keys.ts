@@ -2,10 +2,9 @@
 // A pasted message starts with the same words as its format, up to the format's first
 // placeholder, so the index is sorted by those words ("the key") and cut into ranges. Formats that
 // start with a placeholder have the empty key and live in shard 0, which every paste fetches.
-import { messageParts } from './format.ts';
+import { messageParts, wordsOf as words } from './format.ts';
 
 const KEY_WORDS = 3;
-const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
 
 /** The first words of a format's fixed text, before any placeholder: `could not open` for `could not open file "%s": %m`. */
 export function formatKey(format: string): string {

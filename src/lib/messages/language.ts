@@ -1,6 +1,7 @@
 // Which language a pasted message is in, from its severity label, its script and its words. The
 // profiles are built from PostgreSQL's own catalogs (see search-index.ts), so every language the
 // data carries is recognised the same way.
+import { wordsOf } from './format.ts';
 
 export interface LanguageProfile {
   lang: string;
@@ -21,7 +22,7 @@ const SCRIPTS: [RegExp, string[]][] = [
   [/\p{Script=Cyrillic}/u, ['ru', 'uk']],
 ];
 
-const words = (text: string) => new Set(text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter(Boolean));
+const words = (text: string) => new Set(wordsOf(text));
 
 /**
  * Languages to try, most likely first; `en` is among them unless the text is in a script English

@@ -1,6 +1,6 @@
 // Matching a paste against index rows (search-index.ts), in the browser: most specific format
 // first, messages before DETAIL/HINT texts, and for errno-mapped formats the code the OS text picks.
-import { fixedLength, fixedWords, messagePattern, normalizeSpaces } from './format.ts';
+import { fixedLength, messagePattern, normalizeSpaces } from './format.ts';
 import { isErrnoHow, osErrorIn, type ErrnoMap, type OsError } from './errno.ts';
 import type { IndexRow, RowKind } from './search-index.ts';
 
@@ -11,7 +11,8 @@ export interface CompiledRow {
   majors: string;
   kind: RowKind;
   english?: string;
-  fixed: number;
+  /** How much fixed text the format has (format.ts), computed only for rows that match. */
+  fixed?: number;
   /** The format's longest fixed word: a paste without it cannot match, so no regex is needed. */
   needle: string;
   /** Built on first use: most rows of a shard are ruled out by their needle. */
@@ -20,10 +21,7 @@ export interface CompiledRow {
 }
 
 export const compileRows = (rows: IndexRow[]): CompiledRow[] =>
-  rows.map(([text, codes, how, majors, kind, english]) => ({
-    text, codes: codes.split(','), how, majors, kind, english, fixed: fixedLength(text),
-    needle: fixedWords(text).reduce((a, w) => (w.length > a.length ? w : a), ''),
-  }));
+  rows.map(([text, codes, how, majors, kind, needle, english]) => ({ text, codes: codes.split(','), how, majors, kind, english, needle }));
 
 const matches = (r: CompiledRow, text: string, lower: string) =>
   lower.includes(r.needle) && (r.pattern ??= messagePattern(r.text)).test(text);
@@ -65,7 +63,9 @@ export function matchPaste(paste: string, rows: CompiledRow[], errno: ErrnoMap, 
   const lower = text.toLowerCase();
   const fits = new Map<CompiledRow, number>();
   const fitOf = (r: CompiledRow) => fits.get(r) ?? fits.set(r, fit(r, starts)).get(r)!;
-  const hits = rows.filter((r) => matches(r, text, lower)).sort((a, b) => rank(a) - rank(b) || fitOf(a) - fitOf(b) || b.fixed - a.fixed);
+  const hits = rows.filter((r) => matches(r, text, lower));
+  for (const r of hits) r.fixed ??= fixedLength(r.text);
+  hits.sort((a, b) => rank(a) - rank(b) || fitOf(a) - fitOf(b) || b.fixed! - a.fixed!);
   const seen = new Set<string>();
   const out: MessageMatch[] = [];
   for (const r of hits) {

@@ -1,9 +1,7 @@
 // What a pasted error looks like around its message: a log prefix, a severity label in the
 // server's language ("FEHLER:  ", "ОШИБКА:  "), a SQLSTATE with log_error_verbosity = verbose, a
 // driver's exception name, DETAIL and HINT lines. These helpers find where the message starts.
-import { normalizeSpaces } from './format.ts';
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { escapeRe, normalizeSpaces } from './format.ts';
 
 export interface LabelMatch {
   /** The label as found, e.g. "FEHLER". */

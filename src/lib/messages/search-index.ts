@@ -10,8 +10,14 @@ import type { ClientRow, LabelRow, ServerRow, TranslationRow } from './catalog.t
 
 /** m = message, d = DETAIL or HINT, c = libpq or psql text, e = an entry's quoted message. */
 export type RowKind = 'm' | 'd' | 'c' | 'e';
-/** One format: [text, codes (comma-separated, in mapping order), how, majors, kind, English text for a translation]. */
-export type IndexRow = [string, string, string, string, RowKind] | [string, string, string, string, RowKind, string];
+/**
+ * One format: [text, codes (comma-separated, in mapping order), how, majors, kind, needle, English
+ * text for a translation]. The needle is the format's longest fixed word, computed here once so the
+ * browser need not: a paste without it cannot match (match.ts).
+ */
+export type IndexRow = [string, string, string, string, RowKind, string] | [string, string, string, string, RowKind, string, string];
+
+export const needleOf = (format: string) => fixedWords(format).reduce((a, w) => (w.length > a.length ? w : a), '');
 
 export interface MessageIndex {
   bounds: string[];
@@ -37,10 +43,10 @@ export function englishRows(
     if (!codes || fixedLength(text) < MIN_FIXED) return;
     const id = `${kind}\u0000${text}`;
     const old = rows.get(id);
-    if (!old) return void rows.set(id, [text, codes, how, majors, kind]);
+    if (!old) return void rows.set(id, [text, codes, how, majors, kind, needleOf(text)]);
     // The same text raised in several places: every code it can carry, and errno resolution only
     // when every place maps errno.
-    rows.set(id, [text, unionList(old[1], codes), old[2] === how ? how : 'mixed', sortMajors(unionList(old[3], majors)), kind]);
+    rows.set(id, [text, unionList(old[1], codes), old[2] === how ? how : 'mixed', sortMajors(unionList(old[3], majors)), kind, old[5]]);
   };
   for (const r of server) {
     if (MESSAGE_KINDS.has(r.kind)) put(r.text, r.sqlstate, r.how, r.majors, 'm');
@@ -78,7 +84,7 @@ export function translatedRows(english: IndexRow[], translations: TranslationRow
     if (!en || fixedLength(text) < MIN_FIXED) continue;
     const id = `${text}\u0000${en[0]}`;
     const old = rows.get(id);
-    rows.set(id, [text, en[1], en[2], old ? sortMajors(unionList(old[3], majors)) : majors, en[4], en[0]]);
+    rows.set(id, [text, en[1], en[2], old ? sortMajors(unionList(old[3], majors)) : majors, en[4], old?.[5] ?? needleOf(text), en[0]]);
   }
   return [...rows.values()];
 }
