@@ -22,9 +22,11 @@ import searchUrl from './search.ts?worker&url';
 const input = document.querySelector<HTMLInputElement>('[data-search] input');
 if (input) {
   let loaded: Promise<unknown> | undefined;
-  // On first use, not on focus: the home page focuses the box, and reading it costs nothing.
+  // On first use, not on focus: the home page focuses the box, and reading it costs nothing. A
+  // click or a key in the box counts as use: a reader clicks before pasting, and the search code
+  // then compiles while they do.
   const load = () => (loaded ??= import(/* @vite-ignore */ searchUrl));
-  input.addEventListener('input', load, { once: true });
+  for (const event of ['pointerdown', 'keydown', 'input']) input.addEventListener(event, load, { once: true });
   // ?q= comes from the address bar's search (opensearch.xml) or a shared link.
   const asked = new URLSearchParams(location.search).get('q');
   if (asked && !input.value) input.value = asked;

@@ -13,18 +13,18 @@ export interface CompiledRow {
   english?: string;
   /** How much fixed text the format has (format.ts), computed only for rows that match. */
   fixed?: number;
-  /** The format's longest fixed word: a paste without it cannot match, so no regex is needed. */
-  needle: string;
-  /** Built on first use: most rows of a shard are ruled out by their needle. */
+  /** Fixed words of the format (search-index.ts): a paste without one cannot match, so no regex is needed. */
+  needles: string[];
+  /** Built on first use: most rows of a shard are ruled out by their needles. */
   pattern?: RegExp;
   anchored?: RegExp;
 }
 
 export const compileRows = (rows: IndexRow[]): CompiledRow[] =>
-  rows.map(([text, codes, how, majors, kind, needle, english]) => ({ text, codes: codes.split(','), how, majors, kind, english, needle }));
+  rows.map(([text, codes, how, majors, kind, needles, english]) => ({ text, codes: codes.split(','), how, majors, kind, english, needles: needles.split(' ') }));
 
 const matches = (r: CompiledRow, text: string, lower: string) =>
-  lower.includes(r.needle) && (r.pattern ??= messagePattern(r.text)).test(text);
+  r.needles.every((w) => lower.includes(w)) && (r.pattern ??= messagePattern(r.text)).test(text);
 
 export interface MessageMatch {
   /** Codes this format can carry, the one the paste points to first. */

@@ -14,8 +14,8 @@ export interface MessageManifest {
   errno: ErrnoMap;
 }
 
-// Shards of about this much JSON: 8-14 KB brotli each, so a paste fetches two or three.
-const SHARD_BYTES = 60_000;
+// Shards of about this much JSON, most 7-9 KB brotli: a paste fetches shard 0 and one or two more.
+const SHARD_BYTES = 40_000;
 
 let built: { manifest: MessageManifest; shards: Map<string, IndexRow[]> } | undefined;
 
