@@ -24,6 +24,7 @@ import {
 import { findBinaries } from './verify/binaries.ts';
 import { runMatrix } from './verify/matrix.ts';
 import { clientCases } from './verify/clients/cases.ts';
+import { codeOfCase } from '../src/lib/drivers/situations.ts';
 import { CLIENT_PACKAGES, missingClients } from './verify/clients/run.ts';
 import {
   CLIENT_RESULTS_FILE, collapse, compareClientResults, outcomeProblems, serialiseClientResults, type ClientResults,
@@ -123,7 +124,7 @@ if (args.check) {
   if (majors.length === MAJORS.length && withClients) {
     // Codes that left the catalog drop out; codes not probed this time keep their committed outcome.
     const known = new Set(catalog.map((c) => c.code));
-    const codes = Object.fromEntries(Object.entries({ ...committedClients.codes, ...freshClients.codes }).filter(([code]) => known.has(code)));
+    const codes = Object.fromEntries(Object.entries({ ...committedClients.codes, ...freshClients.codes }).filter(([id]) => known.has(codeOfCase(id))));
     writeFileSync(CLIENT_RESULTS_FILE, serialiseClientResults({ clients: freshClients.clients, servers: fresh.servers, codes }));
     console.log(`wrote ${CLIENT_RESULTS_FILE}`);
   }

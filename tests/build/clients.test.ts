@@ -74,3 +74,9 @@ test('a backend terminated mid-query shows what each client really gets', () => 
 test("Npgsql's own cancellations are not caught as PostgresException", () => {
   assert.match(text(section('57014')), /catch \(OperationCanceledException e\)/);
 });
+
+test('a code met in more than one way says which way each client line is about', () => {
+  const s = section('08001');
+  assert.match(s, /Connection refused: /);
+  assert.match(s, /Unknown host: .*could not translate host name/);
+});

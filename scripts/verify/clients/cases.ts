@@ -33,12 +33,20 @@ const CONNECT: Record<string, ClientCase['conn']> = {
   '08001': { port: 1 },
 };
 
+// Other ways to meet a connect code, each a case of its own (src/lib/drivers/situations.ts).
+const MORE_CONNECT: { id: string; code: string; conn: ClientCase['conn'] }[] = [
+  // A .invalid name never resolves (RFC 6761): every client fails at the name lookup.
+  { id: '08001:unknown-host', code: '08001', conn: { host: 'no-such-host.invalid' } },
+];
+
 export const isNoticeCode = (code: string) => /^0[012]/.test(code);
 
 export function clientCases(codes: string[]): ClientCase[] {
-  return codes.filter((code) => !isNoticeCode(code)).map((code) => {
+  const cases = codes.filter((code) => !isNoticeCode(code)).map((code): ClientCase => {
     if (CONNECT[code]) return { id: code, code, how: 'connect', conn: CONNECT[code], statements: [] };
     if (REAL[code]) return { id: code, code, how: 'real', statements: REAL[code] };
     return { id: code, code, how: 'raise', statements: [`DO $$ BEGIN RAISE EXCEPTION 'probe' USING ERRCODE = '${code}'; END $$`] };
   });
+  const more = MORE_CONNECT.filter((m) => codes.includes(m.code)).map((m): ClientCase => ({ ...m, how: 'connect', statements: [] }));
+  return [...cases, ...more];
 }

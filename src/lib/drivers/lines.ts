@@ -2,6 +2,7 @@
 // (content/verification/clients.json) and, for clients that cannot run here, from their source.
 import { snippetFor, SNIPPET_CLIENTS, type Snippet, type SnippetClient } from './snippets.ts';
 import type { ClientRecord, ClientResults } from './results.ts';
+import { casesOfCode, SITUATIONS } from './situations.ts';
 
 export interface ClientLine {
   client: string;
@@ -10,6 +11,8 @@ export interface ClientLine {
   version: string;
   /** Majors this line holds for, when the client behaved differently on others. */
   majors?: number[];
+  /** How the reader met the code, for a code met in more than one way (situations.ts). */
+  situation?: string;
   snippet?: Snippet;
   /** What the client raises and where the code is, with `backticks` for code. */
   says: string;
@@ -155,17 +158,23 @@ function citedLines(code: string): ClientLine[] {
 export function clientLines(code: string, results: ClientResults, side: 'server' | 'client' | 'both' = 'server'): ClientLine[] {
   const entry = results.codes[code];
   if (!entry || (side === 'client' && entry.how === 'raise')) return [];
+  const ids = casesOfCode(code, Object.keys(results.codes));
   const lines: ClientLine[] = [];
+  // Client by client, each client's situations together.
   for (const client of SNIPPET_CLIENTS) {
-    const records = entry.clients[client] ?? [];
-    for (const record of records) {
-      if (!record.raised) continue;
-      const snippet = entry.how === 'connect' ? undefined : snippetFor(client, code, record.raised);
-      lines.push({
-        client: LABEL[client], basis: 'run', version: results.clients[client] ?? '?',
-        majors: records.length > 1 ? record.majors : undefined,
-        snippet, says: says(client, code, entry.how, record), short: short(client, code, record),
-      });
+    for (const id of ids) {
+      const { how, clients } = results.codes[id];
+      const records = clients[client] ?? [];
+      for (const record of records) {
+        if (!record.raised) continue;
+        const snippet = how === 'connect' ? undefined : snippetFor(client, code, record.raised);
+        lines.push({
+          client: LABEL[client], basis: 'run', version: results.clients[client] ?? '?',
+          majors: records.length > 1 ? record.majors : undefined,
+          situation: ids.length > 1 ? SITUATIONS[id] ?? id : undefined,
+          snippet, says: says(client, code, how, record), short: short(client, code, record),
+        });
+      }
     }
   }
   return [...lines, ...citedLines(code)];
@@ -174,8 +183,10 @@ export function clientLines(code: string, results: ClientResults, side: 'server'
 /** The class names a reader may paste (specific classes only), for search. */
 export function clientClassNames(code: string, results: ClientResults): string[] {
   const names = new Set<string>();
-  for (const records of Object.values(results.codes[code]?.clients ?? {})) {
-    for (const r of records) if (r.raised?.specific) names.add(r.raised.class);
+  for (const id of casesOfCode(code, Object.keys(results.codes))) {
+    for (const records of Object.values(results.codes[id].clients)) {
+      for (const r of records) if (r.raised?.specific) names.add(r.raised.class);
+    }
   }
   return [...names];
 }

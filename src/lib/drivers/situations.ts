@@ -1,0 +1,17 @@
+// Some codes are met in more than one way, and a client may report each way differently (a
+// refused connection and a host name that does not resolve both leave pgjdbc with 08001, and
+// psycopg with no SQLSTATE at all). The verifier runs each way as a case of its own, with the
+// id "<code>:<situation>" next to the code's plain case, whose id is the code.
+
+/** What the reader did, for the cases of a code that has more than one. */
+export const SITUATIONS: Record<string, string> = {
+  '08001': 'Connection refused',
+  '08001:unknown-host': 'Unknown host',
+};
+
+/** The code a client case is about: "08001:unknown-host" -> "08001". */
+export const codeOfCase = (id: string) => id.split(':')[0];
+
+/** The case ids of a code among `ids`, its plain case first. */
+export const casesOfCode = (code: string, ids: string[]) =>
+  ids.filter((id) => codeOfCase(id) === code).sort((a, b) => (a === code ? -1 : b === code ? 1 : a < b ? -1 : 1));
