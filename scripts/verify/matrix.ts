@@ -15,7 +15,7 @@ import { initTemplate, startInstance, type Instance } from './server.ts';
 import { controlClient } from './session.ts';
 import { versionFacts } from './version-facts.ts';
 import type { ClientOutcome } from '../../src/lib/drivers/results.ts';
-import type { ClientCase } from './clients/cases.ts';
+import { CLIENT_HBA, type ClientCase } from './clients/cases.ts';
 import { runClients } from './clients/run.ts';
 
 export interface MatrixRun {
@@ -81,7 +81,7 @@ export async function runMatrix(entries: Entry[], binaries: Binaries[], log: (li
     let template: string, shared: Instance;
     try {
       template = await initTemplate(bin);
-      shared = await startInstance(bin, template);
+      shared = await startInstance(bin, template, { hba: CLIENT_HBA });
     } catch (error) {
       // Every case of this major fails, naming why, and the other majors go on.
       const message = `PostgreSQL ${bin.version} did not start: ${(error as Error).message}`;

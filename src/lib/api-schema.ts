@@ -54,10 +54,12 @@ export const errorDetailSchema = z.strictObject({
     basis: z.enum(['run', 'cited']).describe('run: recorded from the real client by npm run verify; cited: read in its source'),
     version: z.string(),
     majors: z.array(z.number().int()).optional().describe('the majors this line holds for, when they differ'),
+    situation: z.string().optional().describe('how the code was met, for a code clients meet in more than one way (e.g. Unknown host)'),
     snippet: z.strictObject({ lang: z.string(), code: z.string() }).optional(),
     says: z.string().describe('what the client raises and where the code is, `backticks` for code'),
     short: z.string().describe('what to catch or read, in a few words'),
     source: z.strictObject({ label: z.string(), url: z.url() }).optional(),
+    moreSources: z.array(z.strictObject({ label: z.string(), url: z.url() })).optional().describe('further source files a cited line was read in'),
   })).describe('how each client reports the code; empty for codes no client raises (notices, client-side codes)'),
 }).meta({ title: 'PostgreSQL Error Reference: one SQLSTATE', description: '/api/errors/<CODE>.json' });
 

@@ -11,7 +11,7 @@ export interface ClientCase {
   /** How the server is made to send the code, for the page: "raise", "real" or "connect". */
   how: 'raise' | 'real' | 'connect';
   /** Connection settings that differ from the working ones (a connect case). */
-  conn?: { password?: string; dbname?: string; port?: number; host?: string };
+  conn?: { password?: string; dbname?: string; port?: number; host?: string; user?: string };
   statements: string[];
   snippet?: string;
 }
@@ -31,6 +31,8 @@ const CONNECT: Record<string, ClientCase['conn']> = {
   '3D000': { dbname: 'no_such_database' },
   // Nothing listens on port 1 of the loopback: the client's own "connection refused".
   '08001': { port: 1 },
+  // A server that takes this user only over SSL (SSL_ONLY_HBA), and a client that connects without.
+  '28000': { user: 'ssl_only' },
 };
 
 // Other ways to meet a connect code, each a case of its own (src/lib/drivers/situations.ts).
@@ -38,6 +40,12 @@ const MORE_CONNECT: { id: string; code: string; conn: ClientCase['conn'] }[] = [
   // A .invalid name never resolves (RFC 6761): every client fails at the name lookup.
   { id: '08001:unknown-host', code: '08001', conn: { host: 'no-such-host.invalid' } },
 ];
+
+/**
+ * pg_hba.conf lines of the server the clients run against: the user of the 28000 case may connect
+ * only over SSL, so a connection without it is rejected as a server requiring SSL rejects it.
+ */
+export const CLIENT_HBA = ['hostnossl all ssl_only 127.0.0.1/32 reject'];
 
 export const isNoticeCode = (code: string) => /^0[012]/.test(code);
 

@@ -22,7 +22,7 @@ export async function jdbc(conn: Conn, cases: ClientCase[]): Promise<ClientOutco
     String[] statements = {${c.statements.map(javaString).join(', ')}};
     StringBuilder out = new StringBuilder("{\\"id\\":" + q(id) + ",\\"client\\":\\"pgjdbc\\",\\"version\\":" + q(org.postgresql.Driver.class.getPackage().getImplementationVersion()) + ",\\"attribute\\":\\"getSQLState()\\"");
     try {
-      ${c.conn ? `DriverManager.getConnection(${url(c)}, ${javaString(conn.user)}, ${javaString(c.conn?.password ?? conn.password)}).close();` : 'try (Statement st = session().createStatement()) { for (String s : statements) st.execute(s); }'}
+      ${c.conn ? `DriverManager.getConnection(${url(c)}, ${javaString(c.conn?.user ?? conn.user)}, ${javaString(c.conn?.password ?? conn.password)}).close();` : 'try (Statement st = session().createStatement()) { for (String s : statements) st.execute(s); }'}
       out.append(",\\"raised\\":null");
     } catch (SQLException e) {
       out.append(",\\"raised\\":{\\"class\\":" + q(e.getClass().getSimpleName()) + ",\\"module\\":" + q(e.getClass().getPackageName()) + ",\\"sqlstate\\":" + q(e.getSQLState()) + ",\\"message\\":" + q(String.valueOf(e.getMessage()).split("\\n")[0]) + ",\\"specific\\":false}");

@@ -52,7 +52,7 @@ if active_record
     begin
       if kase['conn']
         other = info.merge(kase['conn'])
-        OtherConnection.establish_connection(config.merge(host: other['host'], port: other['port'], password: other['password'], database: other['dbname']))
+        OtherConnection.establish_connection(config.merge(host: other['host'], port: other['port'], username: other['user'], password: other['password'], database: other['dbname']))
         begin
           OtherConnection.connection
         ensure

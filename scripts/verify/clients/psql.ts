@@ -32,7 +32,7 @@ export async function psql(conn: Conn, cases: ClientCase[]): Promise<ClientOutco
   }
   return Promise.all(cases.map(async (c): Promise<ClientOutcome> => {
     if (c.how === 'connect') {
-      const r = await exec('psql', ['-X', '-h', c.conn?.host ?? conn.host, '-p', String(c.conn?.port ?? conn.port), '-U', conn.user, '-d', c.conn?.dbname ?? conn.dbname, '-c', 'SELECT 1'],
+      const r = await exec('psql', ['-X', '-h', c.conn?.host ?? conn.host, '-p', String(c.conn?.port ?? conn.port), '-U', c.conn?.user ?? conn.user, '-d', c.conn?.dbname ?? conn.dbname, '-c', 'SELECT 1'],
         '', { ...process.env, PGPASSWORD: c.conn?.password ?? conn.password, PGCONNECT_TIMEOUT: '5' });
       return { id: c.id, client: 'psql' as const, version, raised: { class: 'psql', module: 'psql', sqlstate: null, message: firstLine(r.stderr), specific: false } };
     }
