@@ -63,7 +63,8 @@ export function planQuery(raw: string, codes: SearchCode[]): QueryPlan {
   if (meaningful.length === 1 && classCodes.size === 1) jump = [...classCodes][0];
 
   const single = meaningful.length === 1 ? meaningful[0].toUpperCase() : '';
-  const codeShaped = /^[0-9A-Z]{1,5}$/.test(single) && /\d/.test(single);
+  // A client's own code (Prisma's P2002) is a class name here, not a SQLSTATE being typed.
+  const codeShaped = /^[0-9A-Z]{1,5}$/.test(single) && /\d/.test(single) && !byClass.has(single.toLowerCase());
   const unknownCode = codeShaped && single.length === 5 && !byCode.has(single) ? single : null;
   const isMessage = meaningful.length >= 3 && exact.length === 0;
   const words = isMessage ? fixedWords(text) : meaningful.map((t) => t.toLowerCase());

@@ -60,3 +60,13 @@ test('a client class name, with or without its module, finds its code and jumps'
   assert.equal(planQuery('ActiveRecord::RecordNotUnique', withClasses).exact[0], '23505');
   assert.deepEqual(planQuery('SerializationFailure', [{ code: '23505', name: 'unique_violation' }]).exact, [], 'no classes, no match');
 });
+
+test("a client's own code that names a SQLSTATE (Prisma's P2002) finds it, not a missing code", () => {
+  const withClasses = all.map((c) => (c.code === '23505' ? { ...c, classes: ['P2002', 'UniqueConstraintError'] } : c));
+  const plan = planQuery('P2002', withClasses);
+  assert.deepEqual(plan.exact, ['23505']);
+  assert.equal(plan.jump, '23505');
+  assert.equal(plan.unknownCode, null);
+  assert.equal(plan.codePrefix, null);
+  assert.equal(planQuery('P2999', withClasses).unknownCode, 'P2999', 'an unknown code-shaped word is still reported');
+});

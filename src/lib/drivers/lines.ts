@@ -2,6 +2,7 @@
 // (content/verification/clients.json) and, for clients that cannot run here, from their source.
 import { snippetFor, SNIPPET_CLIENTS, type Snippet, type SnippetClient } from './snippets.ts';
 import type { ClientRecord, ClientResults } from './results.ts';
+import { ormLines, ormNames, type ReachedBy } from './orms.ts';
 import { casesOfCode, SITUATIONS } from './situations.ts';
 
 export interface ClientLine {
@@ -20,6 +21,8 @@ export interface ClientLine {
   short: string;
   /** The client's source file, for a cited line. */
   source?: { label: string; url: string };
+  /** Further source files the line was read in (an ORM's mapping spans several). */
+  moreSources?: { label: string; url: string }[];
 }
 
 const LABEL: Record<SnippetClient, string> = {
@@ -97,7 +100,7 @@ const SPRING: Record<string, string> = {
 };
 
 /** Clients that cannot run here, each line read in the client's own source at a pinned version. */
-function citedLines(code: string): ClientLine[] {
+function citedLines(code: string, how?: ReachedBy): ClientLine[] {
   const lines: ClientLine[] = [
     {
       client: 'pgx', basis: 'cited', version: 'v5',
@@ -148,6 +151,8 @@ function citedLines(code: string): ClientLine[] {
       source: { label: 'Npgsql v9.0.4 Internal/NpgsqlConnector.cs, ReadMessageLong', url: `${NPGSQL}/Internal/NpgsqlConnector.cs` },
     });
   }
+  // Prisma, Hibernate ORM, Sequelize, TypeORM: src/lib/drivers/orms.ts.
+  lines.push(...ormLines(code, how));
   return lines;
 }
 
@@ -177,12 +182,15 @@ export function clientLines(code: string, results: ClientResults, side: 'server'
       }
     }
   }
-  return [...lines, ...citedLines(code)];
+  return [...lines, ...citedLines(code, entry.how)];
 }
 
-/** The class names a reader may paste (specific classes only), for search. */
+/**
+ * The class names a reader may paste (specific classes only), for search: those the real clients
+ * raised, and the ORMs' (Prisma's P-codes, Sequelize's and Hibernate's classes of a few codes).
+ */
 export function clientClassNames(code: string, results: ClientResults): string[] {
-  const names = new Set<string>();
+  const names = new Set<string>(ormNames(code));
   for (const id of casesOfCode(code, Object.keys(results.codes))) {
     for (const records of Object.values(results.codes[id].clients)) {
       for (const r of records) if (r.raised?.specific) names.add(r.raised.class);
