@@ -3,7 +3,9 @@
 // majors; libpq's and psql's own texts; the server's, libpq's and psql's translations of those
 // texts; the translated level labels; and the errno -> SQLSTATE mappings of elog.c. Writes
 // content/catalog/server-messages.json, client-messages.json, labels.json, errno.json and
-// translations/<lang>.json. The build reads only those files.
+// translations/<lang>.json, with the corrections of content/catalog-corrections.yaml applied (the
+// data is read where each major branched; minor releases changed some of it). The build reads only
+// those files.
 //
 //   npm run import-messages -- ../shared/data/postgres/messages
 //   (npm run import-catalog -- ../shared/data/postgres runs it too)
@@ -11,7 +13,18 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTsv } from '../src/lib/errcodes.ts';
+import yaml from 'js-yaml';
+import { applyCorrections, correctionsSchema } from '../src/lib/messages/corrections.ts';
 import { parseErrnoTables, tieDetails } from '../src/lib/messages/import.ts';
+
+export const CORRECTIONS_FILE = 'content/catalog-corrections.yaml';
+export function readCorrections(file = CORRECTIONS_FILE) {
+  const parsed = correctionsSchema.safeParse(yaml.load(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
 
 const OUT = 'content/catalog';
 // The file's own escaping: a backslash, newline, tab or carriage return written as \\ \n \t \r.
@@ -29,9 +42,11 @@ export function importMessages(dir: string) {
   }));
   // DETAIL and HINT rows are tied to the errmsg of the same report (see tieDetails); the line
   // numbers are only needed for that and stay out of the output.
-  const withTies = tieDetails(server).map(({ lines: _, ...row }) => row);
+  const errnoTables = parseErrnoTables(readFileSync(join(dir, 'README.md'), 'utf8'));
+  const corrected = applyCorrections(server, errnoTables, readCorrections());
+  const withTies = tieDetails(corrected.rows).map(({ lines: _, ...row }) => row);
   writeFileSync(join(OUT, 'server-messages.json'),
-    `{"from": "PostgreSQL 14-19 sources (server-messages.tsv)",\n"messages": [\n${withTies.map((r) => ' ' + JSON.stringify(r)).join(',\n')}\n]}\n`);
+    `{"from": "PostgreSQL 14-19 sources (server-messages.tsv), corrected by ${CORRECTIONS_FILE}",\n"messages": [\n${withTies.map((r) => ' ' + JSON.stringify(r)).join(',\n')}\n]}\n`);
 
   const client = tsv('client-messages.tsv').map((r) => ({ text: unescapeTsv(r.text), component: r.component, file: r.file, majors: r.majors, via: r.via }));
   write('client-messages.json', '"from": "libpq and psql sources of 14-19 (client-messages.tsv)"', client);
@@ -39,8 +54,8 @@ export function importMessages(dir: string) {
   const labels = tsv('labels.tsv').map((r) => ({ lang: r.lang, label: r.label, translation: unescapeTsv(r.translation), domain: r.domain, majors: r.majors }));
   write('labels.json', '"from": "labels.tsv: severity and field labels per language"', labels);
 
-  const errno = parseErrnoTables(readFileSync(join(dir, 'README.md'), 'utf8'));
-  writeFileSync(join(OUT, 'errno.json'), JSON.stringify({ from: 'errcode_for_*_access() mappings of elog.c and dsm_impl.c, per major (messages README)', ...errno }, null, 1) + '\n');
+  const errno = { majors: errnoTables.majors, ...corrected.errno };
+  writeFileSync(join(OUT, 'errno.json'), JSON.stringify({ from: `errcode_for_*_access() mappings of elog.c and dsm_impl.c, per major (messages README), corrected by ${CORRECTIONS_FILE}`, ...errno }, null, 1) + '\n');
 
   // Translations of the texts the site shows or searches: server and client texts only (not GUC
   // descriptions), without the catalog source column.

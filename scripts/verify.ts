@@ -30,6 +30,9 @@ import {
   CLIENT_RESULTS_FILE, collapse, compareClientResults, outcomeProblems, serialiseClientResults, type ClientResults,
 } from '../src/lib/drivers/results.ts';
 import { disagreementLines, factLines, failures, table } from './verify/report.ts';
+import { readCorrections } from './import-messages.ts';
+import { serverRows } from '../src/lib/messages/catalog.ts';
+import { unexplainedObservations, type Observation } from '../src/lib/messages/observed.ts';
 
 const started = Date.now();
 const usage = (message: string): never => {
@@ -73,7 +76,10 @@ if (missingClientList.length) {
 }
 // Every catalog code, authored or not: the page of a pending code shows its client lines too.
 const probes = withClients ? clientCases(only ?? catalog.map((c) => c.code)) : [];
-const run = await runMatrix(entries, found, (line) => console.log(line), probes);
+// Catalog corrections with a check: each server must send the corrected code (content/catalog-corrections.yaml).
+const corrections = readCorrections();
+const catalogChecks = only ? [] : corrections.messages.flatMap((c, i) => (c.check ? [{ id: `correction ${i + 1} (${c.text})`, sql: c.check, sqlstate: c.sqlstate, majors: c.addMajors }] : []));
+const run = await runMatrix(entries, found, (line) => console.log(line), probes, catalogChecks);
 const SETTINGS_FILE = 'content/catalog/settings.json';
 /** One setting a line, per major: { major: { version, settings: { name: {...} } } }. */
 function serialiseSettings(byMajor: typeof run.settings, servers: Record<string, string>): string {
@@ -95,6 +101,22 @@ for (const line of failed) console.log(line);
 const disagreements = disagreementLines(fresh.versionDisagreements);
 for (const line of disagreements) console.log(line);
 console.log(`\nVersion facts (does the server know each catalog condition?):\n${factLines(fresh.versionFacts, fresh, majors).join('\n')}`);
+
+// Every message a server sent must be one the (corrected) catalog has, for that major and code.
+const observed: Observation[] = [
+  ...Object.entries(fresh.cases).flatMap(([id, c]) => Object.entries(c.majors).flatMap(([major, m]) =>
+    ('got' in m ? m.got : []).flatMap((g) => (g.sqlstate && g.message ? [{ case: id, major, sqlstate: g.sqlstate, message: g.message }] : [])))),
+  ...catalogChecks.flatMap((c) => Object.entries(run.catalogChecks[c.id] ?? {}).flatMap(([major, got]) => (got ? [{ case: c.id, major, sqlstate: got[0], message: got[1] }] : []))),
+];
+const catalogProblems = [
+  ...unexplainedObservations(observed, serverRows(), corrections.ignoreObserved.map((i) => i.case)),
+  ...catalogChecks.flatMap((c) => c.majors.filter((m) => majors.includes(m)).flatMap((m) => {
+    const got = run.catalogChecks[c.id]?.[m];
+    return got?.[0] === c.sqlstate ? [] : [`${c.id} on ${m}: expected ${c.sqlstate}, got ${got ? `${got[0]} ${got[1]}` : 'no error'}`];
+  })),
+];
+for (const line of catalogProblems) console.log(`CATALOG ${line}`);
+if (catalogProblems.length) console.log('The message catalog disagrees with the servers: add a correction to content/catalog-corrections.yaml and run npm run import-messages');
 
 const how = Object.fromEntries(probes.map((p) => [p.id, p.how]));
 const freshClients = collapse(how, run.clients, fresh.servers);
@@ -156,4 +178,5 @@ for (const [name, version] of Object.entries(freshClients.clients)) {
   console.log(`  ${name} ${version}: ${new Set(mine.map((c) => c.outcome.id)).size} codes run, ${mine.length} lines recorded (codes x majors), ${snippets} snippets run`);
 }
 if (withClients) console.log('  pgx, lib/pq, Npgsql (3 lines per code), Spring JDBC (16 codes), ActiveRecord connect notes: cited from pinned source (src/lib/drivers/lines.ts)');
-process.exit(failed.length || disagreements.length || checkProblems.length || clientProblems.length ? 1 : 0);
+console.log(`catalog: ${observed.length} messages received checked against the message catalog, ${catalogChecks.length} correction check(s), ${catalogProblems.length} problem(s)`);
+process.exit(failed.length || disagreements.length || checkProblems.length || clientProblems.length || catalogProblems.length ? 1 : 0);

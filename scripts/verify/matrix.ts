@@ -29,6 +29,8 @@ export interface MatrixRun {
   clients: { major: number; outcome: ClientOutcome }[];
   /** Client runs that failed as a whole (a probe that crashed), per major. */
   clientFailures: string[];
+  /** What each catalog correction's check SQL got, per major: [sqlstate, message] or null for no error. */
+  catalogChecks: Record<string, Record<string, [string, string] | null>>;
 }
 
 export interface ServerSetting {
@@ -59,8 +61,10 @@ function limiter(size: number) {
   };
 }
 
-export async function runMatrix(entries: Entry[], binaries: Binaries[], log: (line: string) => void, clientCases: ClientCase[] = []): Promise<MatrixRun> {
-  const run: MatrixRun = { cases: {}, versionFacts: {}, notes: {}, settings: {}, clients: [], clientFailures: [] };
+export async function runMatrix(
+  entries: Entry[], binaries: Binaries[], log: (line: string) => void, clientCases: ClientCase[] = [], catalogChecks: { id: string; sql: string }[] = [],
+): Promise<MatrixRun> {
+  const run: MatrixRun = { cases: {}, versionFacts: {}, notes: {}, settings: {}, clients: [], clientFailures: [], catalogChecks: {} };
   // The clients run one major at a time: each run already keeps both cores busy.
   const clientsOneAtATime = limiter(1);
   // The entries' reproductions and fix checks, each a case of its own.
@@ -98,7 +102,17 @@ export async function runMatrix(entries: Entry[], binaries: Binaries[], log: (li
       run.settings[bin.major] = settings;
       const contexts = new Map(settings.map((r) => [r.name, r.context]));
       // Before the cases, so that a case which ends other sessions cannot end this one.
-      const known = await versionFacts(control, catalogCodes).finally(() => control.end());
+      let known: Awaited<ReturnType<typeof versionFacts>>;
+      try {
+        known = await versionFacts(control, catalogCodes);
+        // The catalog corrections' checks (content/catalog-corrections.yaml): what this server sends.
+        for (const check of catalogChecks) {
+          const got = await control.query(check.sql).then(() => null, (e: { code?: string; message: string }) => [e.code ?? '', e.message] as [string, string]);
+          (run.catalogChecks[check.id] ??= {})[bin.major] = got;
+        }
+      } finally {
+        await control.end();
+      }
       for (const [code, fact] of Object.entries(known)) (run.versionFacts[code] ??= {})[bin.major] = fact;
       const cases = all.flatMap(({ id, code, repro }) => {
         if (repro.kind === 'manual') return [];

@@ -99,7 +99,7 @@ test('a DETAIL belongs to the nearest errmsg above it with the same code', () =>
 });
 
 test('a message only in older majors points to the wording that replaced it', () => {
-  const m = (text: string, majors: number[]): CodeMessage => ({ text, role: 'message', levels: ['FATAL'], how: 'literal', codes: ['53300'], files: ['postinit.c'], majors, details: [] });
+  const m = (text: string, majors: number[]): CodeMessage => ({ text, role: 'message', levels: ['FATAL'], how: 'literal', codes: ['53300'], files: ['postinit.c'], majors, details: [], notes: [] });
   const old = m('remaining connection slots are reserved for non-replication superuser connections', [14, 15]);
   const next = m('remaining connection slots are reserved for roles with the %s attribute', [16, 17, 18, 19]);
   markSuccessors([old, next, m('too many connections for role "%s"', [14, 15, 16, 17, 18, 19])]);

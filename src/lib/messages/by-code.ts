@@ -20,6 +20,8 @@ export interface CodeMessage {
   successor?: string;
   /** DETAIL and HINT texts of the same reports. */
   details: { text: string; role: MessageRole }[];
+  /** Where the current minor releases differ from the branch-point sources (content/catalog-corrections.yaml). */
+  notes: string[];
 }
 
 const ROLE: Record<string, MessageRole> = { errmsg: 'message', errmsg_plural: 'message', errmsg_internal: 'message', elog: 'message' };
@@ -42,10 +44,11 @@ function build(): Map<string, CodeMessage[]> {
       const list = groups.get(code) ?? new Map<string, CodeMessage>();
       groups.set(code, list);
       const id = `${role}\u0000${row.text}`;
-      const m = list.get(id) ?? { text: row.text, role, levels: [], how: row.how, codes, files: [], majors: [], details: [] };
+      const m = list.get(id) ?? { text: row.text, role, levels: [], how: row.how, codes, files: [], majors: [], details: [], notes: [] };
       list.set(id, m);
       for (const level of row.level.split(',')) if (level && !m.levels.includes(level)) m.levels.push(level);
       if (!m.files.includes(row.file)) m.files.push(row.file);
+      if (row.note && !m.notes.includes(row.note)) m.notes.push(row.note);
       m.majors = [...new Set([...m.majors, ...majorsOf(row)])].sort((a, b) => a - b);
       if (m.how !== row.how && HOW_ORDER.indexOf(row.how) < HOW_ORDER.indexOf(m.how)) m.how = row.how;
       if (role !== 'message') {

@@ -23,6 +23,8 @@ export interface ServerRow {
   majors: string;
   /** For a DETAIL or HINT: the errmsg texts of the reports it belongs to. */
   with?: string[];
+  /** Why the majors differ from the branch-point data (content/catalog-corrections.yaml). */
+  note?: string;
 }
 export interface ClientRow {
   text: string;
@@ -54,11 +56,13 @@ export function translations(lang: string): TranslationRow[] {
   return rows;
 }
 
+/** One errno's code per major; note: why it differs from the branch-point data. */
+interface ErrnoLine { errno: string; codes: Record<string, string | null>; note?: string }
 interface ErrnoFile {
   majors: string[];
-  file: { errno: string; codes: Record<string, string | null> }[];
-  socket: { errno: string; codes: Record<string, string | null> }[];
-  dsm: { errno: string; codes: Record<string, string | null> }[];
+  file: ErrnoLine[];
+  socket: ErrnoLine[];
+  dsm: ErrnoLine[];
 }
 export const errnoTables = once(() => read<ErrnoFile>('errno.json'));
 

@@ -38,7 +38,7 @@ export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A regular expression that matches any message the format can produce. */
 export function messagePattern(format: string): RegExp {
   const source = messageParts(normalizeSpaces(format).trim())
-    .map((p) => ('text' in p ? escapeRe(p.text).replace(/ /g, '\\s+') : '.+?'))
+    .map((p) => ('text' in p ? escapeRe(p.text).replace(/ /g, '\\s+') : '.*?'))
     .join('');
   return new RegExp(source, 'iu');
 }

@@ -35,7 +35,8 @@ export function errnoSentence(code: string): string {
       const since = majors.length < t.majors.length ? ` (from ${majors[0]})` : '';
       return `${r.errno === 'default' || r.errno === 'other' ? 'any other error' : r.errno} gives ${target}${since}`;
     });
-    parts.push(`For ${what} the server maps the error number (errno) to a code: ${gives.join(', ')}.`);
+    const notes = rows.flatMap((r) => (r.note ? [`${r.errno}: ${r.note}`] : []));
+    parts.push(`For ${what} the server maps the error number (errno) to a code: ${gives.join(', ')}.${notes.map((n) => ` ${n}`).join('')}`);
   }
   return `The code depends on the operating-system error printed at the end of the message (glibc's text, e.g. "No such file or directory"). ${parts.join(' ')}`;
 }
