@@ -4,7 +4,7 @@ import { applyCorrections, correctionsSchema } from '../../src/lib/messages/corr
 import { unexplainedObservations } from '../../src/lib/messages/observed.ts';
 import { messagePattern } from '../../src/lib/messages/format.ts';
 
-const rows = [
+const rows: { text: string; kind: string; sqlstate: string; majors: string; note?: string }[] = [
   { text: 'target lists can have at most %d entries', kind: 'errmsg', sqlstate: '54000', majors: '14,15' },
   { text: 'target lists can have at most %d entries', kind: 'errmsg', sqlstate: '54011', majors: '16,17,18,19' },
   { text: 'JSON path expression should return single item', kind: 'errmsg', sqlstate: '22034', majors: '17' },
