@@ -10,18 +10,26 @@ test('a situation case belongs to its code, after the plain case', () => {
   assert.deepEqual(casesOfCode('08001', ['08006', '08001:unknown-host', '08001']), ['08001', '08001:unknown-host']);
 });
 
-test('every situation in the committed client results has a label, and 08001 shows both ways per client', () => {
+test('every situation in the committed client results has a label, and 08001 shows each way per client', () => {
   for (const id of Object.keys(clientResults.codes)) {
     if (id.includes(':')) assert.ok(SITUATIONS[id] && SITUATIONS[codeOfCase(id)], `${id} needs a label, and so does its plain case`);
   }
   const run = linesFor('08001').filter((l) => l.basis === 'run');
   const psycopg = run.filter((l) => l.client === 'psycopg 3').map((l) => l.situation);
-  assert.deepEqual(psycopg, ['Connection refused', 'Unknown host']);
+  assert.deepEqual(psycopg, ['Connection refused', 'Server that never answers (connect timeout)', 'Client requires SSL, server has none', 'Unknown host']);
   // What the real clients said for a name that does not resolve.
   const unknown = run.filter((l) => l.situation === 'Unknown host');
   assert.match(unknown.find((l) => l.client === 'pgjdbc')!.short, /PSQLException/);
   assert.match(unknown.find((l) => l.client === 'node-postgres')!.says, /ENOTFOUND/);
   assert.match(unknown.find((l) => l.client === 'psql')!.says, /could not translate host name/);
+  // A listener that never answers: only the client's own timeout ends it, and pgjdbc calls it 08001.
+  const hung = run.filter((l) => l.situation === 'Server that never answers (connect timeout)');
+  assert.match(hung.find((l) => l.client === 'psql')!.says, /timeout expired/);
+  assert.match(hung.find((l) => l.client === 'pgjdbc')!.says, /08001/);
+  // sslmode=require against a server without SSL: libpq's own text, pgjdbc's 08004.
+  const ssl = run.filter((l) => l.situation === 'Client requires SSL, server has none');
+  assert.match(ssl.find((l) => l.client === 'psycopg2')!.says, /server does not support SSL, but SSL was required/);
+  assert.match(ssl.find((l) => l.client === 'pgjdbc')!.says, /08004/);
 });
 
 test('a code met one way only has no situation labels', () => {

@@ -5,13 +5,23 @@
 // maps it exactly as it maps the real one. Success and warning codes (classes 00, 01, 02) arrive as
 // notices, never as errors, and are not probed here.
 
+/**
+ * Connection settings that differ from the working ones. The two libpq names are given to each
+ * client as its own setting (run.ts and the probes); `silent` is a port that accepts TCP and then
+ * never answers, started by run.ts for the connect-timeout case.
+ */
+export interface ConnOverride {
+  password?: string; dbname?: string; port?: number; host?: string; user?: string;
+  connect_timeout?: number; sslmode?: 'require'; silent?: true;
+}
+
 export interface ClientCase {
   id: string;
   code: string;
   /** How the server is made to send the code, for the page: "raise", "real" or "connect". */
   how: 'raise' | 'real' | 'connect';
   /** Connection settings that differ from the working ones (a connect case). */
-  conn?: { password?: string; dbname?: string; port?: number; host?: string; user?: string };
+  conn?: ConnOverride;
   statements: string[];
   snippet?: string;
 }
@@ -39,6 +49,12 @@ const CONNECT: Record<string, ClientCase['conn']> = {
 const MORE_CONNECT: { id: string; code: string; conn: ClientCase['conn'] }[] = [
   // A .invalid name never resolves (RFC 6761): every client fails at the name lookup.
   { id: '08001:unknown-host', code: '08001', conn: { host: 'no-such-host.invalid' } },
+  // A listener that takes the TCP connection and never answers (a hung server, a pooler or proxy
+  // with nothing behind it): only the client's own connect timeout ends the wait, here 2 s (libpq's
+  // smallest).
+  { id: '08001:connect-timeout', code: '08001', conn: { silent: true, connect_timeout: 2 } },
+  // The client insists on SSL and the server has none (ssl = off, as on the test servers).
+  { id: '08001:ssl-required', code: '08001', conn: { sslmode: 'require' } },
 ];
 
 /**

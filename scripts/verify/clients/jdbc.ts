@@ -15,7 +15,12 @@ const javaString = (s: string) => JSON.stringify(s).replace(/\u2028/g, '\\u2028'
 export async function jdbc(conn: Conn, cases: ClientCase[]): Promise<ClientOutcome[]> {
   const dir = mkdtempSync(join(tmpdir(), 'jdbc-probe-'));
   try {
-    const url = (c: ClientCase) => javaString(`jdbc:postgresql://${c.conn?.host ?? conn.host}:${c.conn?.port ?? conn.port}/${c.conn?.dbname ?? conn.dbname}?connectTimeout=5`);
+    // libpq's connect_timeout covers the whole attempt: pgjdbc's loginTimeout does; its connectTimeout only the TCP connect.
+    const url = (c: ClientCase) => {
+      const timeout = c.conn?.connect_timeout;
+      const params = [`connectTimeout=${timeout ?? 5}`, ...(timeout ? [`loginTimeout=${timeout}`] : []), ...(c.conn?.sslmode ? [`sslmode=${c.conn.sslmode}`] : [])];
+      return javaString(`jdbc:postgresql://${c.conn?.host ?? conn.host}:${c.conn?.port ?? conn.port}/${c.conn?.dbname ?? conn.dbname}?${params.join('&')}`);
+    };
     const methods = cases.map((c, i) => `
   static void case${i}() {
     String id = ${javaString(c.id)};

@@ -41,7 +41,12 @@ const POSTGRES_VERSION = packageVersion('postgres');
 export async function nodePostgres(conn: Conn, cases: ClientCase[], snippets: boolean): Promise<ClientOutcome[]> {
   const out: ClientOutcome[] = [];
   const connect = async (info: Conn) => {
-    const client = new pg.Client({ host: info.host, port: info.port, user: info.user, password: info.password, database: info.dbname, connectionTimeoutMillis: 20_000 });
+    const client = new pg.Client({
+      host: info.host, port: info.port, user: info.user, password: info.password, database: info.dbname,
+      connectionTimeoutMillis: (info.connect_timeout ?? 20) * 1000,
+      // libpq's sslmode=require: SSL, without checking the certificate.
+      ...(info.sslmode === 'require' ? { ssl: { rejectUnauthorized: false } } : {}),
+    });
     let ended = false;
     client.on('error', () => {}); // a terminated backend also arrives here; the query's rejection is what we record
     client.on('end', () => (ended = true));
@@ -78,7 +83,10 @@ export async function nodePostgres(conn: Conn, cases: ClientCase[], snippets: bo
 
 export async function postgresJs(conn: Conn, cases: ClientCase[], snippets: boolean): Promise<ClientOutcome[]> {
   const out: ClientOutcome[] = [];
-  const connect = (info: Conn) => postgres({ host: info.host, port: info.port, user: info.user, pass: info.password, database: info.dbname, max: 1, onnotice: () => {}, connect_timeout: 20 });
+  const connect = (info: Conn) => postgres({
+    host: info.host, port: info.port, user: info.user, pass: info.password, database: info.dbname, max: 1, onnotice: () => {},
+    connect_timeout: info.connect_timeout ?? 20, ...(info.sslmode ? { ssl: info.sslmode } : {}),
+  });
   // postgres.js opens a new connection by itself when a case ended the last one.
   const sql = connect(conn);
   const finish = () => sql.unsafe('RESET ALL').catch(() => {});

@@ -6,8 +6,12 @@ require 'stringio'
 job = JSON.parse($stdin.read)
 active_record = job['client'] == 'activerecord'
 
+# connect_timeout and sslmode, when a case sets them, are libpq settings as they are.
+LIBPQ_EXTRA = %w[connect_timeout sslmode].freeze
+
 def connect(info)
-  PG.connect(host: info['host'], port: info['port'], user: info['user'], password: info['password'], dbname: info['dbname'])
+  PG.connect(host: info['host'], port: info['port'], user: info['user'], password: info['password'], dbname: info['dbname'],
+             **info.slice(*LIBPQ_EXTRA).transform_keys(&:to_sym))
 end
 
 # The page's snippet sees `conn` and `sql` as the reader's connection and statement.
@@ -52,7 +56,8 @@ if active_record
     begin
       if kase['conn']
         other = info.merge(kase['conn'])
-        OtherConnection.establish_connection(config.merge(host: other['host'], port: other['port'], username: other['user'], password: other['password'], database: other['dbname']))
+        OtherConnection.establish_connection(config.merge(host: other['host'], port: other['port'], username: other['user'], password: other['password'], database: other['dbname'],
+                                                          **other.slice(*LIBPQ_EXTRA).transform_keys(&:to_sym)))
         begin
           OtherConnection.connection
         ensure

@@ -12,8 +12,12 @@ def main(job):
     from asyncpg.exceptions._base import PostgresMessageMeta
 
     async def connect(info):
+        # libpq's connect_timeout and sslmode are asyncpg's timeout and ssl.
+        extra = {"timeout": info["connect_timeout"]} if "connect_timeout" in info else {}
+        if "sslmode" in info:
+            extra["ssl"] = info["sslmode"]
         return await asyncpg.connect(host=info["host"], port=info["port"], user=info["user"],
-                                     password=info["password"], database=info["dbname"])
+                                     password=info["password"], database=info["dbname"], **extra)
 
     async def main():
         shared = None

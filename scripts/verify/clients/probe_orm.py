@@ -24,9 +24,11 @@ def main(job):
             if not overrides:
                 return engine.connect()
             other = {**info, **overrides}
+            # connect_timeout and sslmode go to psycopg2 as libpq settings, through the URL's query.
+            query = {k: str(other[k]) for k in ("connect_timeout", "sslmode") if k in other}
             return sqlalchemy.create_engine(
                 sqlalchemy.engine.URL.create("postgresql+psycopg2", username=other["user"], password=other["password"],
-                                             host=other["host"], port=other["port"], database=other["dbname"]),
+                                             host=other["host"], port=other["port"], database=other["dbname"], query=query),
                 poolclass=sqlalchemy.pool.NullPool).connect()
 
         run = lambda conn, statement: conn.execute(sqlalchemy.text(statement))
@@ -41,8 +43,10 @@ def main(job):
 
         def database(overrides):
             i = {**info, **(overrides or {})}
+            # OPTIONS go to the driver's connect as libpq settings (connect_timeout, sslmode).
             return {"ENGINE": "django.db.backends.postgresql", "NAME": i["dbname"], "USER": i["user"],
-                    "PASSWORD": i["password"], "HOST": i["host"], "PORT": i["port"]}
+                    "PASSWORD": i["password"], "HOST": i["host"], "PORT": i["port"],
+                    "OPTIONS": {k: i[k] for k in ("connect_timeout", "sslmode") if k in i}}
 
         settings.configure(DATABASES={"default": database(None)}, USE_TZ=True)
         django.setup()

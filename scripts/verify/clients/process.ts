@@ -5,7 +5,11 @@ import type { ClientOutcome } from '../../../src/lib/drivers/results.ts';
 import type { SnippetClient } from '../../../src/lib/drivers/snippets.ts';
 import type { ClientCase } from './cases.ts';
 
-export interface Conn { host: string; port: number; user: string; password: string; dbname: string }
+export interface Conn {
+  host: string; port: number; user: string; password: string; dbname: string;
+  /** libpq's names; each probe maps them to its client's own settings. */
+  connect_timeout?: number; sslmode?: 'require';
+}
 
 /**
  * A child process that does not block this process: the node clients run here at the same time,

@@ -33,7 +33,10 @@ export async function psql(conn: Conn, cases: ClientCase[]): Promise<ClientOutco
   return Promise.all(cases.map(async (c): Promise<ClientOutcome> => {
     if (c.how === 'connect') {
       const r = await exec('psql', ['-X', '-h', c.conn?.host ?? conn.host, '-p', String(c.conn?.port ?? conn.port), '-U', c.conn?.user ?? conn.user, '-d', c.conn?.dbname ?? conn.dbname, '-c', 'SELECT 1'],
-        '', { ...process.env, PGPASSWORD: c.conn?.password ?? conn.password, PGCONNECT_TIMEOUT: '5' });
+        '', {
+          ...process.env, PGPASSWORD: c.conn?.password ?? conn.password, PGCONNECT_TIMEOUT: String(c.conn?.connect_timeout ?? 5),
+          ...(c.conn?.sslmode ? { PGSSLMODE: c.conn.sslmode } : {}),
+        });
       return { id: c.id, client: 'psql' as const, version, raised: { class: 'psql', module: 'psql', sqlstate: null, message: firstLine(r.stderr), specific: false } };
     }
     const lines = blocks.get(c.id) ?? [];

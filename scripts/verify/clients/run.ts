@@ -4,6 +4,7 @@
 // as scripts (psql.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type { ClientOutcome } from '../../../src/lib/drivers/results.ts';
 import { snippetFor, type SnippetClient } from '../../../src/lib/drivers/snippets.ts';
@@ -67,7 +68,30 @@ const PROBES: [SnippetClient, Probe, boolean][] = [
  * from that, so the snippet shown is the snippet run. psql needs no first pass: its two lines
  * are the same for every code.
  */
-export async function runClients(conn: Conn, cases: ClientCase[]): Promise<ClientOutcome[]> {
+export async function runClients(conn: Conn, allCases: ClientCase[]): Promise<ClientOutcome[]> {
+  const silent = await silentListener(conn.host);
+  try {
+    return await runAll(conn, allCases.map((c) => (c.conn?.silent ? { ...c, conn: { ...without(c.conn, 'silent'), port: silent.port } } : c)), [conn.port, silent.port]);
+  } finally {
+    silent.close();
+  }
+}
+
+const without = <T extends object, K extends keyof T>(o: T, key: K): Omit<T, K> => {
+  const { [key]: _, ...rest } = o;
+  return rest;
+};
+
+/** A TCP port that accepts connections and never sends a byte: a server that hangs. */
+async function silentListener(host: string): Promise<{ port: number; close: () => void }> {
+  const sockets: Socket[] = [];
+  const server = createServer((socket) => sockets.push(socket.on('error', () => {})));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const { port } = server.address() as { port: number };
+  return { port, close: () => { for (const s of sockets) s.destroy(); server.close(); } };
+}
+
+async function runAll(conn: Conn, cases: ClientCase[], ports: number[]): Promise<ClientOutcome[]> {
   const perClient = await Promise.all(PROBES.map(async ([client, probe, twoPasses]) => {
     let current = cases;
     if (twoPasses) {
@@ -76,7 +100,7 @@ export async function runClients(conn: Conn, cases: ClientCase[]): Promise<Clien
     }
     return probe(conn, current);
   }));
-  // The throwaway server's port changes every run; the committed messages must not.
-  const port = new RegExp(`\\b${conn.port}\\b`, 'g');
+  // The throwaway server's port (and the silent one's) changes every run; the committed messages must not.
+  const port = new RegExp(`\\b(?:${ports.join('|')})\\b`, 'g');
   return perClient.flat().map((o) => (o.raised ? { ...o, raised: { ...o.raised, message: o.raised.message.replace(port, '5432') } } : o));
 }

@@ -62,6 +62,8 @@ function says(client: SnippetClient, code: string, how: string, record: ClientRe
     return `Raises ${cls}${when} with no SQLSTATE: ${field}${lost}. Message: "${r.message}"`;
   }
   if (r.sqlstate !== code) return `Raises ${cls}${when}, \`${FIELD[client]}\` \`${r.sqlstate}\` (the client's own code), not ${code}: "${r.message}"`;
+  // A failed connection is told apart by its message alone (refused, timed out, no SSL ...).
+  if (how === 'connect') return `Raises ${cls}${when}, \`${FIELD[client]}\` \`${code}\`: "${r.message}"`;
   // The snippet names a specific class already.
   if (r.specific) return how === 'connect' ? `Raises ${cls}${when}.` : '';
   if (client === 'pgjdbc' || client === 'node-postgres' || client === 'postgres.js') return `Raises ${cls}${when}.`;

@@ -7,6 +7,8 @@
 export const SITUATIONS: Record<string, string> = {
   '08001': 'Connection refused',
   '08001:unknown-host': 'Unknown host',
+  '08001:connect-timeout': 'Server that never answers (connect timeout)',
+  '08001:ssl-required': 'Client requires SSL, server has none',
 };
 
 /** The code a client case is about: "08001:unknown-host" -> "08001". */
