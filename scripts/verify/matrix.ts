@@ -16,7 +16,7 @@ import { controlClient } from './session.ts';
 import { versionFacts } from './version-facts.ts';
 import type { ClientOutcome } from '../../src/lib/drivers/results.ts';
 import { CLIENT_HBA, type ClientCase } from './clients/cases.ts';
-import { runClients } from './clients/run.ts';
+import { runClients, runCrashClients } from './clients/run.ts';
 
 export interface MatrixRun {
   cases: Record<string, CaseResult>;
@@ -150,6 +150,16 @@ export async function runMatrix(
           const clientStarted = Date.now();
           try {
             for (const outcome of await runClients(conn, clientCases)) run.clients.push({ major: bin.major, outcome });
+            if (clientCases.some((c) => c.how === 'crash')) {
+              // A crash ends every session on its server: a server of its own, after the others.
+              const crashing = await startInstance(bin, template, { settings: { restart_after_crash: 'on' } });
+              try {
+                const own = { ...conn, port: crashing.port, password: crashing.password };
+                for (const outcome of await runCrashClients(own, clientCases)) run.clients.push({ major: bin.major, outcome });
+              } finally {
+                await crashing.stop();
+              }
+            }
             log(`PostgreSQL ${bin.version}: clients done in ${((Date.now() - clientStarted) / 1000).toFixed(1)} s`);
           } catch (error) {
             run.clientFailures.push(`PostgreSQL ${bin.version}: ${(error as Error).message}`);

@@ -35,3 +35,11 @@ test('every situation in the committed client results has a label, and 08001 sho
 test('a code met one way only has no situation labels', () => {
   assert.ok(linesFor('28P01').every((l) => l.situation === undefined));
 });
+
+test('a real crash (57P02): no snippet to catch it by, pgjdbc and asyncpg report their own codes, psql shows the WARNING', () => {
+  const lines = linesFor('57P02');
+  assert.ok(lines.length > 0 && lines.every((l) => l.basis === 'run' && !l.snippet), 'only run lines, none with a snippet');
+  assert.match(lines.find((l) => l.client === 'psql')!.says, /WARNING:  57P02/);
+  assert.match(lines.find((l) => l.client === 'pgjdbc')!.says, /08006/);
+  assert.match(lines.find((l) => l.client === 'psycopg 3')!.says, /only as a WARNING notice/);
+});

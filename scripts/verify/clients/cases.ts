@@ -18,8 +18,11 @@ export interface ConnOverride {
 export interface ClientCase {
   id: string;
   code: string;
-  /** How the server is made to send the code, for the page: "raise", "real" or "connect". */
-  how: 'raise' | 'real' | 'connect';
+  /**
+   * How the server is made to send the code, for the page: "raise", "real", "connect", or "crash":
+   * another server process dies while the client waits in a query (run.ts, on a server of its own).
+   */
+  how: 'raise' | 'real' | 'connect' | 'crash';
   /** Connection settings that differ from the working ones (a connect case). */
   conn?: ConnOverride;
   statements: string[];
@@ -32,6 +35,12 @@ const REAL: Record<string, string[]> = {
   '22012': ['SELECT 1 / 0'],
   '42P01': ['SELECT * FROM no_such_table'],
   '42601': ['SELEC 1'],
+};
+
+// Another backend is killed with SIGKILL while the client waits in this statement: the postmaster
+// ends every session, each with a WARNING 57P02 just before its connection closes.
+const CRASH: Record<string, string[]> = {
+  '57P02': ['SELECT pg_sleep(30)'],
 };
 
 const CONNECT: Record<string, ClientCase['conn']> = {
@@ -68,6 +77,7 @@ export const isNoticeCode = (code: string) => /^0[012]/.test(code);
 export function clientCases(codes: string[]): ClientCase[] {
   const cases = codes.filter((code) => !isNoticeCode(code)).map((code): ClientCase => {
     if (CONNECT[code]) return { id: code, code, how: 'connect', conn: CONNECT[code], statements: [] };
+    if (CRASH[code]) return { id: code, code, how: 'crash', statements: CRASH[code] };
     if (REAL[code]) return { id: code, code, how: 'real', statements: REAL[code] };
     return { id: code, code, how: 'raise', statements: [`DO $$ BEGIN RAISE EXCEPTION 'probe' USING ERRCODE = '${code}'; END $$`] };
   });

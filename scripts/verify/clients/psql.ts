@@ -40,12 +40,14 @@ export async function psql(conn: Conn, cases: ClientCase[]): Promise<ClientOutco
       return { id: c.id, client: 'psql' as const, version, raised: { class: 'psql', module: 'psql', sqlstate: null, message: firstLine(r.stderr), specific: false } };
     }
     const lines = blocks.get(c.id) ?? [];
-    const error = lines.map((l) => /^(?:psql:<stdin>:\d+: )?(ERROR|FATAL|PANIC):  ([0-9A-Z]{5}): (.*)$/.exec(l)).find(Boolean);
+    // After a crash psql prints the WARNING its backend sent on the way out, and no error line.
+    const levels = c.how === 'crash' ? 'WARNING' : 'ERROR|FATAL|PANIC';
+    const error = lines.map((l) => new RegExp(`^(?:psql:<stdin>:\\d+: )?(${levels}):  ([0-9A-Z]{5}): (.*)$`).exec(l)).find(Boolean);
     const echoed = lines.map((l) => l.trim()).find((l) => /^[0-9A-Z]{5}$/.test(l));
     return {
       id: c.id, client: 'psql' as const, version, attribute: ':LAST_ERROR_SQLSTATE',
       raised: error ? { class: error[1], module: 'psql', sqlstate: error[2], message: `${error[1]}:  ${error[2]}: ${error[3]}`, specific: false } : null,
-      snippet: { caught: echoed === c.code, printed: echoed ?? '' },
+      ...(c.how === 'crash' ? {} : { snippet: { caught: echoed === c.code, printed: echoed ?? '' } }),
     };
   }));
 }

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
+import pg from 'pg';
 import { join } from 'node:path';
 import type { ClientOutcome } from '../../../src/lib/drivers/results.ts';
 import { snippetFor, type SnippetClient } from '../../../src/lib/drivers/snippets.ts';
@@ -41,7 +42,7 @@ const withSnippet = (client: SnippetClient, cases: ClientCase[], first: Map<stri
   cases.map((c) => {
     const raised = first.get(c.id)?.raised;
     // Connect cases have no statement for a snippet to wrap; a case the client did not raise on has none to show.
-    return c.how === 'connect' || !raised ? c : { ...c, snippet: snippetFor(client, c.code, raised).code };
+    return c.how === 'connect' || c.how === 'crash' || !raised ? c : { ...c, snippet: snippetFor(client, c.code, raised).code };
   });
 
 const python = (client: 'psycopg' | 'psycopg2' | 'asyncpg' | 'sqlalchemy' | 'django') => (conn: Conn, cases: ClientCase[]) =>
@@ -71,7 +72,7 @@ const PROBES: [SnippetClient, Probe, boolean][] = [
 export async function runClients(conn: Conn, allCases: ClientCase[]): Promise<ClientOutcome[]> {
   const silent = await silentListener(conn.host);
   try {
-    return await runAll(conn, allCases.map((c) => (c.conn?.silent ? { ...c, conn: { ...without(c.conn, 'silent'), port: silent.port } } : c)), [conn.port, silent.port]);
+    return await runAll(conn, allCases.filter((c) => c.how !== 'crash').map((c) => (c.conn?.silent ? { ...c, conn: { ...without(c.conn, 'silent'), port: silent.port } } : c)), [conn.port, silent.port]);
   } finally {
     silent.close();
   }
@@ -91,10 +92,62 @@ async function silentListener(host: string): Promise<{ port: number; close: () =
   return { port, close: () => { for (const s of sockets) s.destroy(); server.close(); } };
 }
 
-async function runAll(conn: Conn, cases: ClientCase[], ports: number[]): Promise<ClientOutcome[]> {
+/**
+ * The crash cases, on a server of their own (a crash ends every session on it): every client waits
+ * in the case's statement at the same time, then one more session's backend is killed with SIGKILL
+ * and the postmaster ends them all. One pass: a lost connection has no snippet to run.
+ */
+export async function runCrashClients(conn: Conn, allCases: ClientCase[]): Promise<ClientOutcome[]> {
+  const out: ClientOutcome[] = [];
+  for (const c of allCases.filter((k) => k.how === 'crash')) {
+    await untilAccepting(conn);
+    const [outcomes] = await Promise.all([
+      runAll(conn, [c], [conn.port], false),
+      crashWhenAllWait(conn, PROBES.length, c.statements.at(-1)!),
+    ]);
+    out.push(...outcomes);
+  }
+  return out;
+}
+
+async function crashWhenAllWait(conn: Conn, clients: number, statement: string) {
+  const control = new pg.Client({ host: conn.host, port: conn.port, user: conn.user, password: conn.password, database: conn.dbname });
+  control.on('error', () => {});
+  await control.connect();
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { rows } = await control.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()', [`${statement}%`]);
+    if (rows[0].n >= clients) break;
+    if (Date.now() > deadline) throw new Error(`only ${rows[0].n} of ${clients} clients were waiting in "${statement}"`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  // This session's own backend is killed by the shell COPY starts; its connection is lost too.
+  await control.query("COPY (SELECT 1) TO PROGRAM 'kill -9 $PPID'").catch(() => {});
+  await control.end().catch(() => {});
+}
+
+/** Waits until the server takes connections again (after a crash, recovery runs first). */
+async function untilAccepting(conn: Conn) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const client = new pg.Client({ host: conn.host, port: conn.port, user: conn.user, password: conn.password, database: conn.dbname });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+async function runAll(conn: Conn, cases: ClientCase[], ports: number[], snippets = true): Promise<ClientOutcome[]> {
   const perClient = await Promise.all(PROBES.map(async ([client, probe, twoPasses]) => {
     let current = cases;
-    if (twoPasses) {
+    if (twoPasses && snippets) {
       const first = new Map((await probe(conn, cases)).map((o) => [o.id, o]));
       current = withSnippet(client, cases, first);
     }

@@ -50,6 +50,7 @@ function says(client: SnippetClient, code: string, how: string, record: ClientRe
   const r = record.raised!;
   if (client === 'psql') {
     if (how === 'connect') return `Exits with status 2, no SQLSTATE: "${r.message}"`;
+    if (how === 'crash') return `Prints \`${r.message}\`, then loses the connection; a script stops there.`;
     return `Error lines start \`${r.class}:  ${code}:\`` +
       (r.class === 'FATAL' ? '; a script stops at the lost connection, an interactive session reconnects.' : '.');
   }
@@ -58,7 +59,7 @@ function says(client: SnippetClient, code: string, how: string, record: ClientRe
   if (r.sqlstate === null) {
     const field = r.clientCode ? `\`${FIELD[client]}\` is \`${r.clientCode}\`, the client's own code` : `\`${FIELD[client]}\` is ${NONE[client]}`;
     // A failed connection attempt may have no server code at all; a lost session had one the client never got.
-    const lost = how === 'connect' ? '' : '; the code never reaches the client';
+    const lost = how === 'connect' ? '' : how === 'crash' ? `; the ${code} came only as a WARNING notice just before the connection closed` : '; the code never reaches the client';
     return `Raises ${cls}${when} with no SQLSTATE: ${field}${lost}. Message: "${r.message}"`;
   }
   if (r.sqlstate !== code) return `Raises ${cls}${when}, \`${FIELD[client]}\` \`${r.sqlstate}\` (the client's own code), not ${code}: "${r.message}"`;
@@ -103,6 +104,9 @@ const SPRING: Record<string, string> = {
 
 /** Clients that cannot run here, each line read in the client's own source at a pinned version. */
 function citedLines(code: string, how?: ReachedBy): ClientLine[] {
+  // The code arrives as a notice before the connection is lost, not as an error: the mappings
+  // read in these clients' sources do not apply, and their lost-connection errors are not cited.
+  if (how === 'crash') return [];
   const lines: ClientLine[] = [
     {
       client: 'pgx', basis: 'cited', version: 'v5',
@@ -174,7 +178,8 @@ export function clientLines(code: string, results: ClientResults, side: 'server'
       const records = clients[client] ?? [];
       for (const record of records) {
         if (!record.raised) continue;
-        const snippet = how === 'connect' ? undefined : snippetFor(client, code, record.raised);
+        // Nothing to catch by code after a crash, and a connect case has no statement to wrap.
+        const snippet = how === 'connect' || how === 'crash' ? undefined : snippetFor(client, code, record.raised);
         lines.push({
           client: LABEL[client], basis: 'run', version: results.clients[client] ?? '?',
           majors: records.length > 1 ? record.majors : undefined,

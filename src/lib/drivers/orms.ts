@@ -5,7 +5,7 @@ import type { ClientLine } from './lines.ts';
 import type { Snippet } from './snippets.ts';
 
 /** How the code reaches a client (content/verification/clients.json): on a query, or when connecting. */
-export type ReachedBy = 'raise' | 'real' | 'connect';
+export type ReachedBy = 'raise' | 'real' | 'connect' | 'crash';
 
 // ---------------------------------------------------------------------------------------------
 // Prisma 7 (prisma/prisma 7.9.1). Prisma 7 has no Rust query engine left (packages/client/src/
@@ -216,6 +216,8 @@ function typeormLine(code: string, how: ReachedBy | undefined): ClientLine | nul
 
 /** The ORM lines for a code, in a fixed order; ORMs that do nothing of their own for it get none. */
 export function ormLines(code: string, how?: ReachedBy): ClientLine[] {
+  // A crash reaches the client as a notice and a lost connection: no ORM maps that code.
+  if (how === 'crash') return [];
   const lines = [
     prismaLine(code),
     how === 'connect' ? null : hibernateLine(code),

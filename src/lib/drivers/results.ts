@@ -28,7 +28,7 @@ export interface ClientRecord {
 export interface ClientResults {
   clients: Partial<Record<SnippetClient, string>>;
   servers: Record<string, string>;
-  codes: Record<string, { how: 'raise' | 'real' | 'connect'; clients: Partial<Record<SnippetClient, ClientRecord[]>> }>;
+  codes: Record<string, { how: 'raise' | 'real' | 'connect' | 'crash'; clients: Partial<Record<SnippetClient, ClientRecord[]>> }>;
 }
 
 /** Whether the snippet shown for this outcome did what the page says it does. */
@@ -59,7 +59,7 @@ export function outcomeProblems(how: Record<string, string>, outcomes: { major: 
 
 /** Collapses per-major outcomes into the committed shape. */
 export function collapse(
-  how: Record<string, 'raise' | 'real' | 'connect'>,
+  how: Record<string, 'raise' | 'real' | 'connect' | 'crash'>,
   outcomes: { major: number; outcome: ClientOutcome }[],
   servers: Record<string, string>,
 ): ClientResults {
