@@ -17,6 +17,7 @@ import { versionFacts } from './version-facts.ts';
 import type { ClientOutcome } from '../../src/lib/drivers/results.ts';
 import { CLIENT_HBA, type ClientCase } from './clients/cases.ts';
 import { runClients, runCrashClients } from './clients/run.ts';
+import { endsServer } from '../../src/lib/drivers/situations.ts';
 
 export interface MatrixRun {
   cases: Record<string, CaseResult>;
@@ -150,12 +151,12 @@ export async function runMatrix(
           const clientStarted = Date.now();
           try {
             for (const outcome of await runClients(conn, clientCases)) run.clients.push({ major: bin.major, outcome });
-            if (clientCases.some((c) => c.how === 'crash')) {
+            if (clientCases.some((c) => endsServer(c.how))) {
               // A crash ends every session on its server: a server of its own, after the others.
               const crashing = await startInstance(bin, template, { settings: { restart_after_crash: 'on' } });
               try {
                 const own = { ...conn, port: crashing.port, password: crashing.password };
-                for (const outcome of await runCrashClients(own, clientCases)) run.clients.push({ major: bin.major, outcome });
+                for (const outcome of await runCrashClients(own, crashing.pid, clientCases)) run.clients.push({ major: bin.major, outcome });
               } finally {
                 await crashing.stop();
               }

@@ -20,6 +20,8 @@ export interface Instance {
   socketDir: string;
   dataDir: string;
   password: string;
+  /** The postmaster's process id (the killed-backend client case stops it for a moment). */
+  pid: number;
   stop(): Promise<void>;
   /** The end of the server's log, for when it would not start. */
   logTail(): string;
@@ -184,7 +186,7 @@ function launch(bin: Binaries, root: string, dataDir: string, port: number, sett
     child.stderr!.on('data', (chunk: Buffer) => {
       log = (log + chunk.toString()).slice(-20000);
       if (log.includes('database system is ready to accept connections')) {
-        resolve({ major: bin.major, version: bin.version, port, socketDir: root, dataDir, password: PASSWORD, stop, logTail });
+        resolve({ major: bin.major, version: bin.version, port, socketDir: root, dataDir, password: PASSWORD, pid: child.pid!, stop, logTail });
       }
     });
     child.on('error', reject);

@@ -80,3 +80,13 @@ test('a code met in more than one way says which way each client line is about',
   assert.match(s, /Connection refused: /);
   assert.match(s, /Unknown host: .*could not translate host name/);
 });
+
+test("a lost connection: what each client gives when its own backend or another one is killed", () => {
+  const killed = text(section('08006'));
+  assert.match(killed, /own server process is killed[^]*psycopg 3[^]*server closed the connection unexpectedly/);
+  assert.match(killed, /pgx v5, from source[^]*io\.ErrUnexpectedEOF/);
+  const crash = text(section('57P02'));
+  assert.match(crash, /WARNING:  57P02: terminating connection because of crash of another server process/);
+  assert.match(crash, /lib\/pq v1\.10\.9, from source[^]*driver\.ErrBadConn[^]*ConnectorWithNoticeHandler/);
+  assert.match(text(summary('08006')), /io\.ErrUnexpectedEOF/);
+});

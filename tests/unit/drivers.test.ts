@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clientClassNames, clientLines } from '../../src/lib/drivers/lines.ts';
 import { linesFor } from '../../src/lib/drivers/index.ts';
+import { lostConnectionLines } from '../../src/lib/drivers/lost-connection.ts';
 import { hibernateException, ormLines, ormNames } from '../../src/lib/drivers/orms.ts';
 import { collapse, compareClientResults, snippetWorks, type ClientOutcome } from '../../src/lib/drivers/results.ts';
 import { snippetFor } from '../../src/lib/drivers/snippets.ts';
@@ -106,7 +107,8 @@ test('ORM lines: Sequelize classes and fallback, Hibernate conversion order, Typ
 test('every cited line names a source pinned to a tag or commit', () => {
   const pinned = /^https:\/\/github\.com\/[^/]+\/[^/]+\/blob\/(v?\d+(\.\d+)+|[0-9a-f]{40})\//;
   const codes = ['23505', '23503', '23P01', '42704', '40001', '40P01', '55P03', '57014', '22001', '22P07', '42P01', '23514'];
-  const lines = [...codes.flatMap((c) => clientLines(c, ranFor('raise', c))), ...['28P01', '3D000'].flatMap((c) => clientLines(c, ranFor('connect', c)))];
+  const lines = [...codes.flatMap((c) => clientLines(c, ranFor('raise', c))), ...['28P01', '3D000'].flatMap((c) => clientLines(c, ranFor('connect', c))),
+    ...lostConnectionLines('crash', '57P02'), ...lostConnectionLines('killed', '08006')];
   for (const l of lines.filter((x) => x.basis === 'cited')) {
     for (const s of [l.source, ...(l.moreSources ?? [])]) {
       assert.ok(s, `${l.client} has a source`);

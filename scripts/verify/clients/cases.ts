@@ -4,6 +4,7 @@
 // RAISE ... USING ERRCODE, which delivers the same ErrorResponse a real error would, so the client
 // maps it exactly as it maps the real one. Success and warning codes (classes 00, 01, 02) arrive as
 // notices, never as errors, and are not probed here.
+import type { ReachedBy } from '../../../src/lib/drivers/situations.ts';
 
 /**
  * Connection settings that differ from the working ones. The two libpq names are given to each
@@ -18,11 +19,8 @@ export interface ConnOverride {
 export interface ClientCase {
   id: string;
   code: string;
-  /**
-   * How the server is made to send the code, for the page: "raise", "real", "connect", or "crash":
-   * another server process dies while the client waits in a query (run.ts, on a server of its own).
-   */
-  how: 'raise' | 'real' | 'connect' | 'crash';
+  /** How the client meets the code (src/lib/drivers/situations.ts); crash and killed run in run.ts. */
+  how: ReachedBy;
   /** Connection settings that differ from the working ones (a connect case). */
   conn?: ConnOverride;
   statements: string[];
@@ -37,10 +35,13 @@ const REAL: Record<string, string[]> = {
   '42601': ['SELEC 1'],
 };
 
+// The statement a client waits in while a backend is killed (crash and killed cases).
+const WAIT = ['SELECT pg_sleep(30)'];
+
 // Another backend is killed with SIGKILL while the client waits in this statement: the postmaster
 // ends every session, each with a WARNING 57P02 just before its connection closes.
 const CRASH: Record<string, string[]> = {
-  '57P02': ['SELECT pg_sleep(30)'],
+  '57P02': WAIT,
 };
 
 const CONNECT: Record<string, ClientCase['conn']> = {
@@ -54,16 +55,19 @@ const CONNECT: Record<string, ClientCase['conn']> = {
   '28000': { user: 'ssl_only' },
 };
 
-// Other ways to meet a connect code, each a case of its own (src/lib/drivers/situations.ts).
-const MORE_CONNECT: { id: string; code: string; conn: ClientCase['conn'] }[] = [
+// Other ways to meet a code, each a case of its own (src/lib/drivers/situations.ts).
+const MORE: Omit<ClientCase, 'statements'>[] = [
   // A .invalid name never resolves (RFC 6761): every client fails at the name lookup.
-  { id: '08001:unknown-host', code: '08001', conn: { host: 'no-such-host.invalid' } },
+  { id: '08001:unknown-host', code: '08001', how: 'connect', conn: { host: 'no-such-host.invalid' } },
   // A listener that takes the TCP connection and never answers (a hung server, a pooler or proxy
   // with nothing behind it): only the client's own connect timeout ends the wait, here 2 s (libpq's
   // smallest).
-  { id: '08001:connect-timeout', code: '08001', conn: { silent: true, connect_timeout: 2 } },
+  { id: '08001:connect-timeout', code: '08001', how: 'connect', conn: { silent: true, connect_timeout: 2 } },
   // The client insists on SSL and the server has none (ssl = off, as on the test servers).
-  { id: '08001:ssl-required', code: '08001', conn: { sslmode: 'require' } },
+  { id: '08001:ssl-required', code: '08001', how: 'connect', conn: { sslmode: 'require' } },
+  // The client's own backend is killed with SIGKILL while it waits (run.ts): the connection
+  // closes with nothing sent, as after the OOM killer. 08006 is the code some clients give it.
+  { id: '08006:backend-killed', code: '08006', how: 'killed' },
 ];
 
 /**
@@ -81,6 +85,6 @@ export function clientCases(codes: string[]): ClientCase[] {
     if (REAL[code]) return { id: code, code, how: 'real', statements: REAL[code] };
     return { id: code, code, how: 'raise', statements: [`DO $$ BEGIN RAISE EXCEPTION 'probe' USING ERRCODE = '${code}'; END $$`] };
   });
-  const more = MORE_CONNECT.filter((m) => codes.includes(m.code)).map((m): ClientCase => ({ ...m, how: 'connect', statements: [] }));
+  const more = MORE.filter((m) => codes.includes(m.code)).map((m): ClientCase => ({ ...m, statements: m.how === 'killed' ? WAIT : [] }));
   return [...cases, ...more];
 }

@@ -1,5 +1,6 @@
 // psql: the page's two lines around each failing statement, in as few psql runs as the cases allow.
 import type { ClientOutcome } from '../../../src/lib/drivers/results.ts';
+import { endsServer } from '../../../src/lib/drivers/situations.ts';
 import { snippetFor } from '../../../src/lib/drivers/snippets.ts';
 import type { ClientCase } from './cases.ts';
 import { exec, firstLine, type Conn } from './process.ts';
@@ -40,6 +41,11 @@ export async function psql(conn: Conn, cases: ClientCase[]): Promise<ClientOutco
       return { id: c.id, client: 'psql' as const, version, raised: { class: 'psql', module: 'psql', sqlstate: null, message: firstLine(r.stderr), specific: false } };
     }
     const lines = blocks.get(c.id) ?? [];
+    if (c.how === 'killed') {
+      // Nothing came from the server: libpq's own text is the first line psql prints.
+      const lost = lines.map((l) => /^(?:psql:<stdin>:\d+: )?(server closed the connection unexpectedly.*)$/.exec(l)).find(Boolean);
+      return { id: c.id, client: 'psql' as const, version, raised: lost ? { class: 'psql', module: 'psql', sqlstate: null, message: lost[1], specific: false } : null };
+    }
     // After a crash psql prints the WARNING its backend sent on the way out, and no error line.
     const levels = c.how === 'crash' ? 'WARNING' : 'ERROR|FATAL|PANIC';
     const error = lines.map((l) => new RegExp(`^(?:psql:<stdin>:\\d+: )?(${levels}):  ([0-9A-Z]{5}): (.*)$`).exec(l)).find(Boolean);
@@ -47,7 +53,7 @@ export async function psql(conn: Conn, cases: ClientCase[]): Promise<ClientOutco
     return {
       id: c.id, client: 'psql' as const, version, attribute: ':LAST_ERROR_SQLSTATE',
       raised: error ? { class: error[1], module: 'psql', sqlstate: error[2], message: `${error[1]}:  ${error[2]}: ${error[3]}`, specific: false } : null,
-      ...(c.how === 'crash' ? {} : { snippet: { caught: echoed === c.code, printed: echoed ?? '' } }),
+      ...(endsServer(c.how) ? {} : { snippet: { caught: echoed === c.code, printed: echoed ?? '' } }),
     };
   }));
 }

@@ -8,6 +8,7 @@ import { createServer, type Socket } from 'node:net';
 import pg from 'pg';
 import { join } from 'node:path';
 import type { ClientOutcome } from '../../../src/lib/drivers/results.ts';
+import { endsServer } from '../../../src/lib/drivers/situations.ts';
 import { snippetFor, type SnippetClient } from '../../../src/lib/drivers/snippets.ts';
 import type { ClientCase } from './cases.ts';
 import { JDBC_JAR, jdbc } from './jdbc.ts';
@@ -42,7 +43,7 @@ const withSnippet = (client: SnippetClient, cases: ClientCase[], first: Map<stri
   cases.map((c) => {
     const raised = first.get(c.id)?.raised;
     // Connect cases have no statement for a snippet to wrap; a case the client did not raise on has none to show.
-    return c.how === 'connect' || c.how === 'crash' || !raised ? c : { ...c, snippet: snippetFor(client, c.code, raised).code };
+    return c.how === 'connect' || endsServer(c.how) || !raised ? c : { ...c, snippet: snippetFor(client, c.code, raised).code };
   });
 
 const python = (client: 'psycopg' | 'psycopg2' | 'asyncpg' | 'sqlalchemy' | 'django') => (conn: Conn, cases: ClientCase[]) =>
@@ -72,7 +73,7 @@ const PROBES: [SnippetClient, Probe, boolean][] = [
 export async function runClients(conn: Conn, allCases: ClientCase[]): Promise<ClientOutcome[]> {
   const silent = await silentListener(conn.host);
   try {
-    return await runAll(conn, allCases.filter((c) => c.how !== 'crash').map((c) => (c.conn?.silent ? { ...c, conn: { ...without(c.conn, 'silent'), port: silent.port } } : c)), [conn.port, silent.port]);
+    return await runAll(conn, allCases.filter((c) => !endsServer(c.how)).map((c) => (c.conn?.silent ? { ...c, conn: { ...without(c.conn, 'silent'), port: silent.port } } : c)), [conn.port, silent.port]);
   } finally {
     silent.close();
   }
@@ -93,37 +94,52 @@ async function silentListener(host: string): Promise<{ port: number; close: () =
 }
 
 /**
- * The crash cases, on a server of their own (a crash ends every session on it): every client waits
- * in the case's statement at the same time, then one more session's backend is killed with SIGKILL
- * and the postmaster ends them all. One pass: a lost connection has no snippet to run.
+ * The cases that end the server's sessions, on a server of their own, one case at a time: every
+ * client waits in the case's statement at the same time, then backends are killed with SIGKILL.
+ * crash: one more session's backend is killed, and the postmaster ends all the others, each with a
+ * WARNING. killed: the clients' own backends are killed while the postmaster (`postmasterPid`) is
+ * stopped, so that it cannot warn any of them first. One pass: a lost connection has no snippet to run.
  */
-export async function runCrashClients(conn: Conn, allCases: ClientCase[]): Promise<ClientOutcome[]> {
+export async function runCrashClients(conn: Conn, postmasterPid: number, allCases: ClientCase[]): Promise<ClientOutcome[]> {
   const out: ClientOutcome[] = [];
-  for (const c of allCases.filter((k) => k.how === 'crash')) {
+  for (const c of allCases.filter((k) => endsServer(k.how))) {
     await untilAccepting(conn);
     const [outcomes] = await Promise.all([
       runAll(conn, [c], [conn.port], false),
-      crashWhenAllWait(conn, PROBES.length, c.statements.at(-1)!),
+      killWhenAllWait(conn, PROBES.length, c.statements.at(-1)!, c.how === 'killed' ? postmasterPid : undefined),
     ]);
     out.push(...outcomes);
   }
   return out;
 }
 
-async function crashWhenAllWait(conn: Conn, clients: number, statement: string) {
+/** Waits until every client is in `statement`, then kills: its own backend, or (`postmasterPid`) theirs. */
+async function killWhenAllWait(conn: Conn, clients: number, statement: string, postmasterPid?: number) {
   const control = new pg.Client({ host: conn.host, port: conn.port, user: conn.user, password: conn.password, database: conn.dbname });
   control.on('error', () => {});
   await control.connect();
   const deadline = Date.now() + 60_000;
+  let waiting: number[];
   for (;;) {
-    const { rows } = await control.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()', [`${statement}%`]);
-    if (rows[0].n >= clients) break;
-    if (Date.now() > deadline) throw new Error(`only ${rows[0].n} of ${clients} clients were waiting in "${statement}"`);
+    const { rows } = await control.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()', [`${statement}%`]);
+    waiting = rows.map((r) => r.pid);
+    if (waiting.length >= clients) break;
+    if (Date.now() > deadline) throw new Error(`only ${waiting.length} of ${clients} clients were waiting in "${statement}"`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  // This session's own backend is killed by the shell COPY starts; its connection is lost too.
-  await control.query("COPY (SELECT 1) TO PROGRAM 'kill -9 $PPID'").catch(() => {});
+  if (postmasterPid === undefined) {
+    // This session's own backend is killed by the shell COPY starts; its connection is lost too.
+    await control.query("COPY (SELECT 1) TO PROGRAM 'kill -9 $PPID'").catch(() => {});
+  } else {
+    // A stopped postmaster cannot reap the first death and SIGQUIT the rest before they die too.
+    process.kill(postmasterPid, 'SIGSTOP');
+    try {
+      for (const pid of waiting) process.kill(pid, 'SIGKILL');
+    } finally {
+      process.kill(postmasterPid, 'SIGCONT');
+    }
+  }
   await control.end().catch(() => {});
 }
 

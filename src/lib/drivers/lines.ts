@@ -2,8 +2,9 @@
 // (content/verification/clients.json) and, for clients that cannot run here, from their source.
 import { snippetFor, SNIPPET_CLIENTS, type Snippet, type SnippetClient } from './snippets.ts';
 import type { ClientRecord, ClientResults } from './results.ts';
-import { ormLines, ormNames, type ReachedBy } from './orms.ts';
-import { casesOfCode, SITUATIONS } from './situations.ts';
+import { lostConnectionLines } from './lost-connection.ts';
+import { ormLines, ormNames } from './orms.ts';
+import { casesOfCode, endsServer, SITUATIONS, type ReachedBy } from './situations.ts';
 
 export interface ClientLine {
   client: string;
@@ -51,6 +52,7 @@ function says(client: SnippetClient, code: string, how: string, record: ClientRe
   if (client === 'psql') {
     if (how === 'connect') return `Exits with status 2, no SQLSTATE: "${r.message}"`;
     if (how === 'crash') return `Prints \`${r.message}\`, then loses the connection; a script stops there.`;
+    if (how === 'killed') return `Prints libpq's \`${r.message}\`, no SQLSTATE; a script stops there.`;
     return `Error lines start \`${r.class}:  ${code}:\`` +
       (r.class === 'FATAL' ? '; a script stops at the lost connection, an interactive session reconnects.' : '.');
   }
@@ -59,10 +61,13 @@ function says(client: SnippetClient, code: string, how: string, record: ClientRe
   if (r.sqlstate === null) {
     const field = r.clientCode ? `\`${FIELD[client]}\` is \`${r.clientCode}\`, the client's own code` : `\`${FIELD[client]}\` is ${NONE[client]}`;
     // A failed connection attempt may have no server code at all; a lost session had one the client never got.
-    const lost = how === 'connect' ? '' : how === 'crash' ? `; the ${code} came only as a WARNING notice just before the connection closed` : '; the code never reaches the client';
+    const lost = how === 'connect' ? '' : how === 'crash' ? `; the ${code} came only as a WARNING notice just before the connection closed`
+      : how === 'killed' ? '; the server sent nothing before the connection closed' : '; the code never reaches the client';
     return `Raises ${cls}${when} with no SQLSTATE: ${field}${lost}. Message: "${r.message}"`;
   }
   if (r.sqlstate !== code) return `Raises ${cls}${when}, \`${FIELD[client]}\` \`${r.sqlstate}\` (the client's own code), not ${code}: "${r.message}"`;
+  // The server sent nothing: a code here is one the client chose for a broken connection.
+  if (how === 'killed') return `Raises ${cls}, \`${FIELD[client]}\` \`${code}\`, the client's own code for a lost connection: "${r.message}"`;
   // A failed connection is told apart by its message alone (refused, timed out, no SSL ...).
   if (how === 'connect') return `Raises ${cls}${when}, \`${FIELD[client]}\` \`${code}\`: "${r.message}"`;
   // The snippet names a specific class already.
@@ -104,9 +109,8 @@ const SPRING: Record<string, string> = {
 
 /** Clients that cannot run here, each line read in the client's own source at a pinned version. */
 function citedLines(code: string, how?: ReachedBy): ClientLine[] {
-  // The code arrives as a notice before the connection is lost, not as an error: the mappings
-  // read in these clients' sources do not apply, and their lost-connection errors are not cited.
-  if (how === 'crash') return [];
+  // No error arrives, only a lost connection (after a notice, for a crash): the mappings below do not apply.
+  if (how === 'crash' || how === 'killed') return lostConnectionLines(how, code);
   const lines: ClientLine[] = [
     {
       client: 'pgx', basis: 'cited', version: 'v5',
@@ -179,7 +183,7 @@ export function clientLines(code: string, results: ClientResults, side: 'server'
       for (const record of records) {
         if (!record.raised) continue;
         // Nothing to catch by code after a crash, and a connect case has no statement to wrap.
-        const snippet = how === 'connect' || how === 'crash' ? undefined : snippetFor(client, code, record.raised);
+        const snippet = how === 'connect' || endsServer(how) ? undefined : snippetFor(client, code, record.raised);
         lines.push({
           client: LABEL[client], basis: 'run', version: results.clients[client] ?? '?',
           majors: records.length > 1 ? record.majors : undefined,
@@ -189,7 +193,14 @@ export function clientLines(code: string, results: ClientResults, side: 'server'
       }
     }
   }
-  return [...lines, ...citedLines(code, entry.how)];
+  // Cited lines for the plain case, then for each other way that loses the connection.
+  const lost = ids.slice(1).flatMap((id) => {
+    const how = results.codes[id].how;
+    return how === 'crash' || how === 'killed' ? lostConnectionLines(how, code, SITUATIONS[id] ?? id) : [];
+  });
+  // Beside those, the plain case's cited lines need its label too.
+  const plain = citedLines(code, entry.how).map((l) => (lost.length ? { ...l, situation: SITUATIONS[code] ?? code } : l));
+  return [...lines, ...plain, ...lost];
 }
 
 /**

@@ -2,10 +2,8 @@
 // Every class name and code below was read in the ORM's own source at the pinned version of its
 // URL; none is derived from a naming rule. Plain TypeScript: lines.ts and the search index use it.
 import type { ClientLine } from './lines.ts';
+import { endsServer, type ReachedBy } from './situations.ts';
 import type { Snippet } from './snippets.ts';
-
-/** How the code reaches a client (content/verification/clients.json): on a query, or when connecting. */
-export type ReachedBy = 'raise' | 'real' | 'connect' | 'crash';
 
 // ---------------------------------------------------------------------------------------------
 // Prisma 7 (prisma/prisma 7.9.1). Prisma 7 has no Rust query engine left (packages/client/src/
@@ -216,8 +214,8 @@ function typeormLine(code: string, how: ReachedBy | undefined): ClientLine | nul
 
 /** The ORM lines for a code, in a fixed order; ORMs that do nothing of their own for it get none. */
 export function ormLines(code: string, how?: ReachedBy): ClientLine[] {
-  // A crash reaches the client as a notice and a lost connection: no ORM maps that code.
-  if (how === 'crash') return [];
+  // A crash or a killed backend reaches the client as a lost connection: no ORM maps the code then.
+  if (how && endsServer(how)) return [];
   const lines = [
     prismaLine(code),
     how === 'connect' ? null : hibernateLine(code),

@@ -1,6 +1,7 @@
 // What real clients raised for each code (content/verification/clients.json, written by
 // `npm run verify`): runs on each major collapse into one record per distinct outcome, and each
 // record says whether the snippet the page shows for it caught the error as the page says.
+import type { ReachedBy } from './situations.ts';
 import { expectedPrint, type RaisedClass, type SnippetClient } from './snippets.ts';
 
 export const CLIENT_RESULTS_FILE = 'content/verification/clients.json';
@@ -28,7 +29,7 @@ export interface ClientRecord {
 export interface ClientResults {
   clients: Partial<Record<SnippetClient, string>>;
   servers: Record<string, string>;
-  codes: Record<string, { how: 'raise' | 'real' | 'connect' | 'crash'; clients: Partial<Record<SnippetClient, ClientRecord[]>> }>;
+  codes: Record<string, { how: ReachedBy; clients: Partial<Record<SnippetClient, ClientRecord[]>> }>;
 }
 
 /** Whether the snippet shown for this outcome did what the page says it does. */
@@ -59,7 +60,7 @@ export function outcomeProblems(how: Record<string, string>, outcomes: { major: 
 
 /** Collapses per-major outcomes into the committed shape. */
 export function collapse(
-  how: Record<string, 'raise' | 'real' | 'connect' | 'crash'>,
+  how: Record<string, ReachedBy>,
   outcomes: { major: number; outcome: ClientOutcome }[],
   servers: Record<string, string>,
 ): ClientResults {
