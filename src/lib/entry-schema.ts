@@ -34,7 +34,7 @@ const SEVERITIES = ['ERROR', 'FATAL', 'PANIC', 'WARNING', 'NOTICE', 'LOG'] as co
  */
 export const MESSAGE_SOURCES = [
   'server', 'server log', 'libpq', 'psql', 'pgbouncer', 'psycopg', 'node-postgres', 'pgjdbc',
-  'pgx', 'Npgsql', 'ruby-pg', 'extension', 'application',
+  'pgx', 'Npgsql', 'ruby-pg', 'asyncpg', 'postgres.js', 'lib/pq', 'extension', 'application',
 ] as const;
 
 export const entrySchema = z.strictObject({
