@@ -1,30 +1,14 @@
 // The "In your code" lines of an entry page, from what real clients raised
 // (content/verification/clients.json) and, for clients that cannot run here, from their source.
-import { snippetFor, SNIPPET_CLIENTS, type Snippet, type SnippetClient } from './snippets.ts';
+import type { ClientLine } from './client-line.ts';
+import { snippetFor, SNIPPET_CLIENTS, type SnippetClient } from './snippets.ts';
 import type { ClientRecord, ClientResults } from './results.ts';
 import { lostConnectionLines } from './lost-connection.ts';
 import { ormLines, ormNames } from './orms.ts';
 import { casesOfCode, endsServer, SITUATIONS, type ReachedBy } from './situations.ts';
 
-export interface ClientLine {
-  client: string;
-  /** "run": recorded from the real client; "cited": read in the client's source. */
-  basis: 'run' | 'cited';
-  version: string;
-  /** Majors this line holds for, when the client behaved differently on others. */
-  majors?: number[];
-  /** How the reader met the code, for a code met in more than one way (situations.ts). */
-  situation?: string;
-  snippet?: Snippet;
-  /** What the client raises and where the code is, with `backticks` for code. */
-  says: string;
-  /** What to catch or read, in a few words, for the entry page's list. */
-  short: string;
-  /** The client's source file, for a cited line. */
-  source?: { label: string; url: string };
-  /** Further source files the line was read in (an ORM's mapping spans several). */
-  moreSources?: { label: string; url: string }[];
-}
+export type { ClientLine } from './client-line.ts';
+
 
 const LABEL: Record<SnippetClient, string> = {
   psql: 'psql', psycopg: 'psycopg 3', psycopg2: 'psycopg2', asyncpg: 'asyncpg', 'node-postgres': 'node-postgres',

@@ -3,7 +3,7 @@
 // arrives then, so their usual lines (a *pgconn.PgError, a *pq.Error, a PostgresException) do not
 // apply. `crash`: the other sessions' backends send a WARNING notice first (57P02); `killed`: the
 // session's own backend dies and nothing is sent.
-import type { ClientLine } from './lines.ts';
+import type { ClientLine } from './client-line.ts';
 import type { ReachedBy } from './situations.ts';
 
 const PGX = 'https://github.com/jackc/pgx/blob/023281e597e33a62e02feadcac0845a745b2b002';

@@ -1,7 +1,7 @@
 // "In your code" lines for ORMs that cannot run here: Prisma, Hibernate ORM, Sequelize and TypeORM.
 // Every class name and code below was read in the ORM's own source at the pinned version of its
 // URL; none is derived from a naming rule. Plain TypeScript: lines.ts and the search index use it.
-import type { ClientLine } from './lines.ts';
+import type { ClientLine } from './client-line.ts';
 import { endsServer, type ReachedBy } from './situations.ts';
 import type { Snippet } from './snippets.ts';
 
