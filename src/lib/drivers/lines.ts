@@ -9,7 +9,6 @@ import { casesOfCode, endsServer, SITUATIONS, type ReachedBy } from './situation
 
 export type { ClientLine } from './client-line.ts';
 
-
 const LABEL: Record<SnippetClient, string> = {
   psql: 'psql', psycopg: 'psycopg 3', psycopg2: 'psycopg2', asyncpg: 'asyncpg', 'node-postgres': 'node-postgres',
   'postgres.js': 'postgres.js', pgjdbc: 'pgjdbc', 'ruby-pg': 'ruby-pg',
@@ -94,7 +93,7 @@ const SPRING: Record<string, string> = {
 /** Clients that cannot run here, each line read in the client's own source at a pinned version. */
 function citedLines(code: string, how?: ReachedBy): ClientLine[] {
   // No error arrives, only a lost connection (after a notice, for a crash): the mappings below do not apply.
-  if (how === 'crash' || how === 'killed') return lostConnectionLines(how, code);
+  if (how && endsServer(how)) return lostConnectionLines(how, code);
   const lines: ClientLine[] = [
     {
       client: 'pgx', basis: 'cited', version: 'v5',
@@ -180,7 +179,7 @@ export function clientLines(code: string, results: ClientResults, side: 'server'
   // Cited lines for the plain case, then for each other way that loses the connection.
   const lost = ids.slice(1).flatMap((id) => {
     const how = results.codes[id].how;
-    return how === 'crash' || how === 'killed' ? lostConnectionLines(how, code, SITUATIONS[id] ?? id) : [];
+    return endsServer(how) ? lostConnectionLines(how, code, SITUATIONS[id] ?? id) : [];
   });
   // Beside those, the plain case's cited lines need its label too.
   const plain = citedLines(code, entry.how).map((l) => (lost.length ? { ...l, situation: SITUATIONS[code] ?? code } : l));

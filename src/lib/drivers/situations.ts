@@ -16,7 +16,7 @@
 export type ReachedBy = 'raise' | 'real' | 'connect' | 'crash' | 'killed';
 
 /** Cases that end the server's sessions: each runs on a server of its own, after the others. */
-export const endsServer = (how: ReachedBy) => how === 'crash' || how === 'killed';
+export const endsServer = (how: ReachedBy): how is 'crash' | 'killed' => how === 'crash' || how === 'killed';
 
 /** What the reader did, for the cases of a code that has more than one. */
 export const SITUATIONS: Record<string, string> = {
